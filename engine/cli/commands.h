@@ -1,0 +1,21 @@
+// The subcommands of the `layak` CLI; each returns the process exit code
+// (0 success, 1 problems in the rules or the data, 2 wrong usage).
+#ifndef LAYAK_CLI_COMMANDS_H_
+#define LAYAK_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace layak::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitProblems = 1;
+inline constexpr int kExitUsage = 2;
+
+// `layak check PACK_DIR [options]`.
+int RunCheck(const std::vector<std::string>& args);
+
+}  // namespace layak::cli
+
+#endif  // LAYAK_CLI_COMMANDS_H_

@@ -1,0 +1,248 @@
+// CheckPack: builds the IR module from the pack model: domains and fields,
+// parameters, then binds derived fields, definitions, program criteria,
+// benefits, priorities, needs and resource rules; orders programs; checks
+// that tests name real programs, fields and statuses.
+#include "check/check_pack.h"
+
+#include "absl/strings/str_cat.h"
+#include "util/civil_date.h"
+#include "util/edit_distance.h"
+
+namespace layak::check {
+namespace {
+
+using pack::FieldType;
+
+ir::Type ToIrType(FieldType t) {
+  switch (t) {
+    case FieldType::kBool: return ir::Type::kBool;
+    case FieldType::kInt: return ir::Type::kInt;
+    case FieldType::kNumber: return ir::Type::kNumber;
+    case FieldType::kString: return ir::Type::kString;
+    case FieldType::kEnum: return ir::Type::kEnum;
+    case FieldType::kSet: return ir::Type::kSet;
+    case FieldType::kDate: return ir::Type::kDate;
+  }
+  return ir::Type::kString;
+}
+
+void Report(const pack::PackModel& model, util::DiagnosticSink& sink, const pack::Loc& loc, DiagnosticCode code,
+            std::string message, std::vector<std::string> notes = {}) {
+  Diagnostic d = util::MakeDiagnostic(model.files[loc.file], loc.offset, loc.length, code, std::move(message));
+  for (std::string& n : notes) {
+    if (!n.empty()) d.notes.push_back(std::move(n));
+  }
+  sink.Report(std::move(d));
+}
+
+void BuildFields(const pack::PackModel& model, ir::Module& m, util::DiagnosticSink& sink) {
+  for (const pack::FieldDecl& f : model.fields) {
+    if (f.scope == ir::Scope::kMember) {
+      for (const pack::FieldDecl& h : model.fields) {
+        if (h.scope == ir::Scope::kHousehold && h.name == f.name) {
+          Report(model, sink, f.loc, DiagnosticCode::kFieldNameClash,
+                 absl::StrCat("member field '", f.name, "' has the name of a household field"),
+                 {"help: rename one; inside quantifiers household.NAME reaches the household field"});
+        }
+      }
+    }
+    ir::Field field;
+    field.name = f.name;
+    field.scope = f.scope;
+    field.type.kind = ToIrType(f.type);
+    if (f.type == FieldType::kEnum || f.type == FieldType::kSet) {
+      // Fields declaring the same values share a domain, so they compare.
+      for (std::size_t d = 0; d < m.domains.size(); ++d) {
+        if (m.domains[d].values == f.values) field.type.domain = static_cast<int32_t>(d);
+      }
+      if (field.type.domain < 0) {
+        m.domains.push_back(ir::Domain{f.values, f.name});
+        field.type.domain = static_cast<int32_t>(m.domains.size() - 1);
+      }
+    }
+    field.key = f.key;
+    field.is_protected = f.is_protected;
+    field.sensitive = f.sensitive;
+    field.min = f.min;
+    field.max = f.max;
+    field.aliases = f.aliases;
+    m.fields.push_back(std::move(field));
+  }
+  bool any_household = false, has_key = false;
+  for (const pack::FieldDecl& f : model.fields) {
+    any_household |= f.scope == ir::Scope::kHousehold;
+    has_key |= f.scope == ir::Scope::kHousehold && f.key;
+  }
+  if (any_household && !has_key) {
+    for (const pack::FieldDecl& f : model.fields) {
+      if (f.scope != ir::Scope::kHousehold) continue;
+      Report(model, sink, f.loc, DiagnosticCode::kKeyField, "the household schema has no key field",
+             {"help: mark the household identifier with key: true, e.g. id: { type: string, key: true }"});
+      break;
+    }
+  }
+}
+
+void BuildParams(const pack::PackModel& model, ir::Module& m) {
+  for (const pack::ParameterDecl& p : model.parameters) {
+    ir::Param param;
+    param.name = p.name;
+    param.type.kind = ToIrType(p.values.front().type);
+    param.values = p.values;
+    m.params.push_back(std::move(param));
+  }
+}
+
+void CheckTests(const pack::PackModel& model, const ir::Module& m, util::DiagnosticSink& sink) {
+  std::vector<std::string> ids;
+  for (const ir::Program& p : m.programs) ids.push_back(p.id);
+  auto check_values = [&](const std::vector<pack::TestValue>& values, ir::Scope scope) {
+    std::vector<std::string> names;
+    for (const ir::Field& f : m.fields) {
+      if (f.scope == scope) names.push_back(f.name);
+    }
+    for (const pack::TestValue& v : values) {
+      int fi = m.FindField(v.field, scope);
+      const char* where = scope == ir::Scope::kHousehold ? "household" : "member";
+      if (fi < 0) {
+        Report(model, sink, v.loc, DiagnosticCode::kBadTest, absl::StrCat("test sets unknown ", where, " field '", v.field, "'"),
+               {util::DidYouMean(v.field, names)});
+        continue;
+      }
+      const ir::Field& f = m.fields[fi];
+      if (f.derive >= 0 || model.fields[fi].derive) {
+        Report(model, sink, v.loc, DiagnosticCode::kBadTest, absl::StrCat("'", v.field, "' is derived and cannot be given"),
+               {"help: give the fields it is derived from"});
+        continue;
+      }
+      if (!v.value) continue;
+      if (f.type.kind == ir::Type::kEnum) {
+        const auto& values = m.domains[f.type.domain].values;
+        if (std::find(values.begin(), values.end(), *v.value) == values.end() && !f.aliases.count(*v.value)) {
+          Report(model, sink, v.loc, DiagnosticCode::kBadTest,
+                 absl::StrCat("'", *v.value, "' is not a value of enum field '", v.field, "'"),
+                 {util::DidYouMean(*v.value, values)});
+        }
+      } else if (f.type.kind == ir::Type::kDate && !util::ParseIsoDate(*v.value)) {
+        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("'", *v.value, "' given for date field '", v.field, "' is not a date YYYY-MM-DD"));
+      }
+    }
+  };
+  for (const pack::TestDecl& t : model.tests) {
+    check_values(t.household, ir::Scope::kHousehold);
+    for (const auto& member : t.members) check_values(member, ir::Scope::kMember);
+    for (const auto& [program, status] : t.expect) {
+      if (m.FindProgram(program.value) < 0) {
+        Report(model, sink, program.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("test expects a result of unknown program '", program.value, "'"),
+               {util::DidYouMean(program.value, ids)});
+      }
+      if (status.value != "eligible" && status.value != "ineligible" && status.value != "unknown") {
+        Report(model, sink, status.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"),
+               {util::DidYouMean(status.value, {"eligible", "ineligible", "unknown"})});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::DiagnosticSink& sink,
+                                      const LoadOptions& options) {
+  auto module = std::make_unique<ir::Module>();
+  ir::Module& m = *module;
+  BuildFields(model, m, sink);
+  BuildParams(model, m);
+  for (const pack::ProgramDecl& p : model.programs) {
+    ir::Program program;
+    program.id = p.id;
+    program.name = p.name;
+    program.source = p.source;
+    program.unit = p.unit;
+    program.valid_from = p.valid_from;
+    program.valid_to = p.valid_to;
+    for (const pack::LocatedString& s : p.services) program.services.push_back(s.value);
+    m.programs.push_back(std::move(program));
+  }
+  Binder binder(model, m, sink, options);
+  for (std::size_t i = 0; i < model.fields.size(); ++i) {
+    if (model.fields[i].derive) binder.SetDeriveExpr(static_cast<int>(i), binder.AddExpr(*model.fields[i].derive));
+  }
+  for (std::size_t i = 0; i < model.definitions.size(); ++i) {
+    binder.SetDeclExpr(static_cast<int>(i), binder.AddExpr(model.definitions[i].expr));
+  }
+  // Everything is bound even when unused, so that every error is found now.
+  for (std::size_t i = 0; i < model.fields.size(); ++i) {
+    if (model.fields[i].derive) binder.BindDerived(static_cast<int>(i), -1, false);
+  }
+  for (std::size_t i = 0; i < model.definitions.size(); ++i) {
+    NodeId id = binder.BindDefinition(static_cast<int>(i), -1, false);
+    m.definitions.push_back(ir::Definition{model.definitions[i].name, model.definitions[i].scope, id});
+  }
+  for (std::size_t pi = 0; pi < model.programs.size(); ++pi) {
+    const pack::ProgramDecl& decl = model.programs[pi];
+    ir::Program& program = m.programs[pi];
+    BindContext ctx;
+    ctx.scope = decl.unit;
+    ctx.program = static_cast<int>(pi);
+    for (const pack::ClauseDecl& c : decl.criteria) {
+      ir::Clause clause;
+      clause.id = c.id;
+      clause.expr = binder.AddExpr(c.when);
+      clause.when = binder.BindExpecting(clause.expr, ctx, ir::Type::kBool, absl::StrCat("clause '", c.id, "'"));
+      clause.text_id = c.text_id;
+      clause.text_en = c.text_en;
+      clause.source = c.source;
+      clause.justification = c.justification;
+      program.criteria.push_back(std::move(clause));
+    }
+    if (decl.benefit) {
+      program.benefit = binder.BindExpecting(binder.AddExpr(*decl.benefit), ctx, ir::Type::kInt, "a benefit");
+    }
+    if (decl.priority) {
+      int e = binder.AddExpr(*decl.priority);
+      NodeId id = binder.BindExpr(e, ctx);
+      if (id >= 0 && m.node(id).type.kind != ir::Type::kInt && m.node(id).type.kind != ir::Type::kNumber) {
+        binder.ReportAt(e, 0, static_cast<uint32_t>(decl.priority->text.size()), DiagnosticCode::kTypeMismatch,
+                        absl::StrCat("a priority must be a number (lower comes first), but this is ", m.TypeName(m.node(id).type)));
+        id = -1;
+      }
+      program.priority = id;
+    }
+  }
+  for (const pack::NeedDecl& n : model.needs) {
+    BindContext ctx;
+    NodeId id = binder.BindExpecting(binder.AddExpr(n.when), ctx, ir::Type::kBool, absl::StrCat("need '", n.id, "'"));
+    ir::Need need{n.id, id, {}, n.urgency};
+    for (const pack::LocatedString& s : n.services) need.services.push_back(s.value);
+    m.needs.push_back(std::move(need));
+  }
+  for (const pack::ResourceDecl& r : model.resources) {
+    ir::Resource res;
+    res.id = r.id;
+    res.name = r.name;
+    res.kecamatan = r.kecamatan;
+    for (const pack::LocatedString& s : r.services) res.services.push_back(s.value);
+    res.capacity = r.capacity;
+    res.lat = r.lat;
+    res.lon = r.lon;
+    res.serves_all = r.serves_all;
+    for (const pack::LocatedString& s : r.serves_kecamatan) res.serves_kecamatan.push_back(s.value);
+    if (r.accepts) {
+      res.accepts = binder.BindExpecting(binder.AddExpr(*r.accepts), BindContext{}, ir::Type::kBool,
+                                         absl::StrCat("the accepts rule of '", r.id, "'"));
+    }
+    m.resources.push_back(std::move(res));
+  }
+  for (const ProgramEdge& e : binder.program_edges()) {
+    std::vector<int32_t>& deps = m.programs[e.from].depends_on;
+    if (std::find(deps.begin(), deps.end(), e.to) == deps.end()) deps.push_back(e.to);
+  }
+  m.evaluation_order = OrderPrograms(m, binder.program_edges(), model, sink);
+  CheckTests(model, m, sink);
+  return module;
+}
+
+}  // namespace layak::check

@@ -1,0 +1,29 @@
+// CheckPack: the pack model (pack/pack_model.h) -> the typed IR module
+// (ir/ir.h), with every load-time error reported. Entry point of check/.
+#ifndef LAYAK_CHECK_CHECK_PACK_H_
+#define LAYAK_CHECK_CHECK_PACK_H_
+
+#include <memory>
+#include <vector>
+
+#include "check/binder.h"
+#include "ir/ir.h"
+#include "layak/options.h"
+#include "pack/pack_model.h"
+#include "util/diagnostics.h"
+
+namespace layak::check {
+
+// Builds the module; returns it even when errors were reported (callers
+// check the sink). Never throws.
+std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::DiagnosticSink& sink,
+                                      const LoadOptions& options);
+
+// Orders programs so that every program comes after those it reads through
+// eligible(); reports each cycle once (E0308). Defined in program_graph.cc.
+std::vector<int32_t> OrderPrograms(const ir::Module& module, const std::vector<ProgramEdge>& edges,
+                                   const pack::PackModel& model, util::DiagnosticSink& sink);
+
+}  // namespace layak::check
+
+#endif  // LAYAK_CHECK_CHECK_PACK_H_

@@ -1,0 +1,162 @@
+// The pack as declared in YAML, before names are bound: what the loader
+// (pack_loader.cc and the *_section.cc files) produces and the checker
+// (check/check_pack.h) consumes. Every declaration keeps its Loc.
+// Public view: layak/rule_pack.h.
+#ifndef LAYAK_PACK_PACK_MODEL_H_
+#define LAYAK_PACK_PACK_MODEL_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pack/origin.h"
+#include "util/source_text.h"
+
+namespace layak::pack {
+
+// Household or member: where a field, definition or program lives.
+enum class Scope : uint8_t { kHousehold, kMember };
+
+// The declared type of a schema field.
+enum class FieldType : uint8_t { kBool, kInt, kNumber, kString, kEnum, kSet, kDate };
+
+// A string value with its location in the pack.
+struct LocatedString {
+  std::string value;
+  Loc loc;
+};
+
+// One schema field.
+struct FieldDecl {
+  std::string name;
+  Scope scope = Scope::kHousehold;
+  FieldType type = FieldType::kString;
+  std::vector<std::string> values;                          // enum and set
+  std::map<std::string, std::string> aliases;               // alias -> declared value
+  std::optional<int64_t> min, max;  // int: value; number: scaled 10^6; date: days
+  bool key = false;
+  bool is_protected = false;
+  bool sensitive = false;
+  std::string doc;
+  std::optional<ExprSource> derive;
+  Loc loc;        // the field's name
+  Loc type_loc;
+};
+
+// A parameter value in force from `from` (days since epoch).
+struct ParamValue {
+  int32_t from = 0;
+  FieldType type = FieldType::kInt;  // kBool, kInt, kNumber, kString or kDate
+  int64_t number = 0;                // bool/int/date value, or number scaled by 10^6
+  std::string text;                  // kString
+  Loc loc;
+};
+
+// An effective-dated parameter.
+struct ParameterDecl {
+  std::string name;
+  std::string doc;
+  std::string source;
+  std::vector<ParamValue> values;  // sorted by `from`
+  Loc loc;
+};
+
+// A named, reusable expression.
+struct DefinitionDecl {
+  std::string name;
+  Scope scope = Scope::kHousehold;
+  ExprSource expr;
+  std::string justification;
+  Loc loc;
+};
+
+// One criterion of a program.
+struct ClauseDecl {
+  std::string id;
+  ExprSource when;
+  std::string text_id, text_en;
+  std::string source;
+  std::string justification;
+  Loc loc;
+};
+
+// A program: its criteria and optional benefit, priority and services.
+struct ProgramDecl {
+  std::string id;
+  std::string name;
+  std::string source;
+  std::string text;
+  std::optional<int32_t> valid_from, valid_to;
+  Scope unit = Scope::kHousehold;
+  std::vector<ClauseDecl> criteria;
+  std::optional<ExprSource> benefit, priority;
+  std::vector<LocatedString> services;
+  Loc loc;
+};
+
+// A situation that calls for services.
+struct NeedDecl {
+  std::string id;
+  ExprSource when;
+  std::vector<LocatedString> services;
+  std::string urgency = "medium";
+  Loc loc;
+};
+
+// A community resource offering services.
+struct ResourceDecl {
+  std::string id;
+  std::string name;
+  std::vector<LocatedString> services;
+  std::string kecamatan;
+  std::optional<double> lat, lon;
+  bool serves_all = true;
+  std::vector<LocatedString> serves_kecamatan;
+  std::optional<int64_t> capacity;
+  std::optional<ExprSource> accepts;
+  Loc loc;
+};
+
+// One input value of a test case (a scalar or, for sets, a list joined by '|').
+struct TestValue {
+  std::string field;
+  std::optional<std::string> value;  // nullopt for YAML null
+  Loc loc;
+};
+
+// One `tests:` entry.
+struct TestDecl {
+  std::string name;
+  std::optional<int32_t> as_of;
+  std::vector<TestValue> household;
+  std::vector<std::vector<TestValue>> members;
+  std::vector<std::pair<LocatedString, LocatedString>> expect;  // program -> status
+  Loc loc;
+};
+
+// The `pack:` block.
+struct PackMeta {
+  std::string id, name, locale, version;
+  std::vector<LocatedString> extends;
+  Loc loc;
+  bool present = false;
+};
+
+// Everything declared by the files of one pack, in pack order.
+struct PackModel {
+  std::vector<util::SourceText> files;
+  PackMeta meta;
+  std::vector<FieldDecl> fields;  // household and member
+  std::vector<ParameterDecl> parameters;
+  std::vector<DefinitionDecl> definitions;
+  std::vector<ProgramDecl> programs;
+  std::vector<NeedDecl> needs;
+  std::vector<ResourceDecl> resources;
+  std::vector<TestDecl> tests;
+};
+
+}  // namespace layak::pack
+
+#endif  // LAYAK_PACK_PACK_MODEL_H_

@@ -1,0 +1,27 @@
+// Readers of the top-level keys of a pack file, one per section file
+// (schema_section.cc, parameters_section.cc, programs_section.cc,
+// resources_section.cc). Each appends to the model and reports problems
+// through the reader; none stops at the first error.
+#ifndef LAYAK_PACK_SECTIONS_H_
+#define LAYAK_PACK_SECTIONS_H_
+
+#include "pack/pack_model.h"
+#include "pack/yaml_reader.h"
+
+namespace layak::pack {
+
+void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadSchema(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadDefinitions(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadPrograms(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadNeeds(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadResources(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadTests(const YAML::Node& node, YamlReader& r, PackModel& model);
+
+// Reads every top-level key of every file of `model.files` into `model`.
+void ReadPackFiles(YamlReader& r, PackModel& model);
+
+}  // namespace layak::pack
+
+#endif  // LAYAK_PACK_SECTIONS_H_

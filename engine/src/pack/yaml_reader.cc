@@ -1,0 +1,189 @@
+// YamlReader: the one place that sees yaml-cpp's exceptions, and the typed,
+// located getters every section uses.
+#include "pack/yaml_reader.h"
+
+#include <charconv>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "util/civil_date.h"
+#include "util/edit_distance.h"
+
+namespace layak::pack {
+namespace {
+
+const char* KindName(const YAML::Node& node) {
+  if (node.IsMap()) return "a mapping";
+  if (node.IsSequence()) return "a list";
+  if (node.IsNull()) return "nothing";
+  return "a scalar";
+}
+
+}  // namespace
+
+std::optional<YAML::Node> YamlReader::Parse(int file) {
+  file_ = file;
+  const util::SourceText& src = (*files_)[file];
+  try {
+    YAML::Node root = YAML::Load(src.contents());
+    CheckDuplicateKeys(root, 0);
+    return root;
+  } catch (const YAML::Exception& e) {
+    Loc loc{file, 0, 1};
+    if (e.mark.pos >= 0) loc.offset = static_cast<std::size_t>(e.mark.pos);
+    std::string msg = e.msg.empty() ? "malformed YAML" : e.msg;
+    Report(loc, DiagnosticCode::kYamlSyntax, "YAML syntax error: " + msg,
+           {"note: expressions containing ': ' or starting with a quote must be quoted as a whole, "
+            "e.g. when: \"'abh' in ppks\""});
+    return std::nullopt;
+  }
+}
+
+void YamlReader::CheckDuplicateKeys(const YAML::Node& node, int depth) {
+  if (depth > 200) return;  // yaml-cpp itself bounds nesting far below this
+  if (node.IsSequence()) {
+    for (const YAML::Node& child : node) CheckDuplicateKeys(child, depth + 1);
+  } else if (node.IsMap()) {
+    absl::flat_hash_map<std::string, YAML::Mark> seen;
+    for (const auto& kv : node) {
+      const std::string& key = kv.first.Scalar();
+      auto [it, inserted] = seen.emplace(key, kv.first.Mark());
+      if (!inserted) {
+        Error(kv.first, DiagnosticCode::kDuplicateKey,
+              absl::StrCat("key '", key, "' repeated in the same mapping"),
+              {absl::StrCat("note: first given on line ", it->second.line + 1)});
+      }
+      CheckDuplicateKeys(kv.second, depth + 1);
+    }
+  }
+}
+
+Loc YamlReader::LocOf(const YAML::Node& node) const {
+  Loc loc{file_, 0, 1};
+  YAML::Mark mark = node.Mark();
+  if (mark.pos >= 0) loc.offset = static_cast<std::size_t>(mark.pos);
+  if (node.IsScalar()) {
+    const std::string& contents = (*files_)[file_].contents();
+    char c = loc.offset < contents.size() ? contents[loc.offset] : ' ';
+    std::size_t extra = (c == '"' || c == '\'') ? 2 : 0;
+    loc.length = std::max<std::size_t>(1, node.Scalar().size() + extra);
+  }
+  return loc;
+}
+
+void YamlReader::Report(const Loc& loc, DiagnosticCode code, std::string message,
+                        std::vector<std::string> notes, Severity severity) {
+  const util::SourceText& src = (*files_)[loc.file < 0 ? file_ : loc.file];
+  Diagnostic d = util::MakeDiagnostic(src, loc.offset, loc.length, code, std::move(message), severity);
+  for (std::string& n : notes) {
+    if (!n.empty()) d.notes.push_back(std::move(n));
+  }
+  sink_->Report(std::move(d));
+}
+
+void YamlReader::Error(const YAML::Node& at, DiagnosticCode code, std::string message,
+                       std::vector<std::string> notes) {
+  Report(LocOf(at), code, std::move(message), std::move(notes));
+}
+
+bool YamlReader::ExpectMap(const YAML::Node& node, const std::string& what) {
+  if (node.IsMap()) return true;
+  Error(node, DiagnosticCode::kWrongNodeKind, absl::StrCat(what, " must be a mapping (key: value), found ", KindName(node)));
+  return false;
+}
+
+bool YamlReader::ExpectSeq(const YAML::Node& node, const std::string& what) {
+  if (node.IsSequence()) return true;
+  Error(node, DiagnosticCode::kWrongNodeKind, absl::StrCat(what, " must be a list, found ", KindName(node)),
+        {"help: start each entry with '- '"});
+  return false;
+}
+
+bool YamlReader::ExpectScalar(const YAML::Node& node, const std::string& what) {
+  if (node.IsScalar()) return true;
+  Error(node, DiagnosticCode::kWrongNodeKind, absl::StrCat(what, " must be a single value, found ", KindName(node)));
+  return false;
+}
+
+void YamlReader::CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
+                           const std::string& what) {
+  std::vector<std::string> names(allowed.begin(), allowed.end());
+  for (const auto& kv : map) {
+    const std::string& key = kv.first.Scalar();
+    if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+    std::string help = util::DidYouMean(key, names);
+    if (help.empty()) help = "note: allowed keys are " + absl::StrJoin(names, ", ");
+    Error(kv.first, DiagnosticCode::kUnknownKey, absl::StrCat("unknown key '", key, "' in ", what), {help});
+  }
+}
+
+std::optional<YAML::Node> YamlReader::Required(const YAML::Node& map, const char* key,
+                                               const std::string& what) {
+  for (const auto& kv : map) {
+    if (kv.first.Scalar() == key) return kv.second;
+  }
+  Error(map, DiagnosticCode::kMissingKey, absl::StrCat(what, " has no '", key, "'"));
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::String(const YAML::Node& node, const std::string& what) {
+  if (!ExpectScalar(node, what)) return std::nullopt;
+  return node.Scalar();
+}
+
+std::optional<int64_t> YamlReader::Int(const YAML::Node& node, const std::string& what) {
+  if (!ExpectScalar(node, what)) return std::nullopt;
+  std::string text = node.Scalar();
+  text.erase(std::remove(text.begin(), text.end(), '_'), text.end());
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty()) {
+    Error(node, DiagnosticCode::kBadValue, absl::StrCat(what, " must be an integer, found '", node.Scalar(), "'"));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> YamlReader::Bool(const YAML::Node& node, const std::string& what) {
+  if (!ExpectScalar(node, what)) return std::nullopt;
+  const std::string& s = node.Scalar();
+  if (s == "true") return true;
+  if (s == "false") return false;
+  Error(node, DiagnosticCode::kBadValue, absl::StrCat(what, " must be true or false, found '", s, "'"));
+  return std::nullopt;
+}
+
+std::optional<int32_t> YamlReader::Date(const YAML::Node& node, const std::string& what) {
+  if (!ExpectScalar(node, what)) return std::nullopt;
+  std::optional<int32_t> d = util::ParseIsoDate(node.Scalar());
+  if (!d) {
+    Error(node, DiagnosticCode::kBadValue,
+          absl::StrCat(what, " must be a date YYYY-MM-DD that exists, found '", node.Scalar(), "'"));
+  }
+  return d;
+}
+
+std::optional<ExprSource> YamlReader::Expr(const YAML::Node& node, const std::string& what) {
+  if (!ExpectScalar(node, what)) return std::nullopt;
+  ExprSource src;
+  src.text = node.Scalar();
+  src.loc = LocOf(node);
+  src.file_offset = MapScalarOffsets((*files_)[file_].contents(), src.loc.offset, src.text);
+  return src;
+}
+
+std::vector<LocatedString> YamlReader::StringList(const YAML::Node& node, const std::string& what) {
+  std::vector<LocatedString> out;
+  if (node.IsScalar()) {
+    out.push_back({node.Scalar(), LocOf(node)});
+    return out;
+  }
+  if (!ExpectSeq(node, what)) return out;
+  for (const YAML::Node& item : node) {
+    if (ExpectScalar(item, what + " entry")) out.push_back({item.Scalar(), LocOf(item)});
+  }
+  return out;
+}
+
+}  // namespace layak::pack
