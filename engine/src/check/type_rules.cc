@@ -293,7 +293,9 @@ NodeId Binder::BindIn(expr::NodeIndex n, const BindContext& ctx) {
             absl::StrCat("the right side of 'in' must be a list [...], a range a..b or a set field, but this is ", TypeName(set)));
       return -1;
     }
-    x = Coerce(x, l, {Type::kEnum, Ir(set).type.domain}, "the value tested with 'in'");
+    TypeRef element{Type::kEnum, Ir(set).type.domain};
+    // A literal is checked against the set's values (and named as a set's).
+    if (Ir(x).type != element) x = Coerce(x, l, Ir(x).op == Op::kConst ? Ir(set).type : element, "the value tested with 'in'");
     if (x < 0) return -1;
     result = Make(Op::kInSet, {Type::kBool}, {x, set}, n);
   }
