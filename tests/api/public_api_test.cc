@@ -45,9 +45,10 @@ TEST(PublicApiTest, MissingFolderIsAStatusNotADiagnostic) {
 }
 
 TEST(PublicApiTest, ErrorsInThePackAreDiagnosticsInAnOkResult) {
-  absl::StatusOr<layak::LoadResult> r = layak::LoadRulePackFromSources(
-      {{"p.yaml", "pack: { id: x }\nschema:\n  household:\n    id: { type: string, key: true }\n"
-                  "programs:\n  - id: A\n    criteria: [ { id: a, when: \"idd == 'x'\" } ]\n"}});
+  absl::StatusOr<layak::LoadResult> r =
+      layak::LoadRulePackFromSources({{"p.yaml",
+                                       "pack: { id: x }\nschema:\n  household:\n    id: { type: string, key: true }\n"
+                                       "programs:\n  - id: A\n    criteria: [ { id: a, when: \"idd == 'x'\" } ]\n"}});
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->ok());
   ASSERT_EQ(r->error_count(), 1);
@@ -63,8 +64,9 @@ TEST(PublicApiTest, LimitsAreOptions) {
   layak::LoadOptions options;
   options.max_nesting_depth = 3;
   absl::StatusOr<layak::LoadResult> r = layak::LoadRulePackFromSources(
-      {{"p.yaml", "pack: { id: x }\nschema:\n  household:\n    id: { type: string, key: true }\n"
-                  "    n: { type: int }\nprograms:\n  - id: A\n    criteria: [ { id: a, when: \"((((n)))) > 1\" } ]\n"}},
+      {{"p.yaml",
+        "pack: { id: x }\nschema:\n  household:\n    id: { type: string, key: true }\n"
+        "    n: { type: int }\nprograms:\n  - id: A\n    criteria: [ { id: a, when: \"((((n)))) > 1\" } ]\n"}},
       options);
   ASSERT_TRUE(r.ok());
   ASSERT_FALSE(r->ok());

@@ -51,9 +51,10 @@ inline constexpr int kClauseLine = 10;
 inline constexpr int kClauseColumn = 11;
 
 inline absl::StatusOr<LoadResult> LoadClause(const std::string& when, const std::string& unit = "household") {
-  std::string programs = "programs:\n  - id: PIP\n    unit: member\n    criteria: [ { id: c, when: \"enrolled\" } ]\n"
-                         "  - id: T\n    unit: " + unit + "\n    criteria:\n      - id: c\n        when: |-\n          " +
-                         when + "\n";
+  std::string programs =
+      "programs:\n  - id: PIP\n    unit: member\n    criteria: [ { id: c, when: \"enrolled\" } ]\n"
+      "  - id: T\n    unit: " +
+      unit + "\n    criteria:\n      - id: c\n        when: |-\n          " + when + "\n";
   // The clause text starts on line 10: "programs:" is line 1.
   return LoadRulePackFromSources({{"schema.yaml", kFixturePack}, {"programs.yaml", programs}});
 }

@@ -1,5 +1,6 @@
-# Runs ${LAYAK} ${ARGS}; fails unless it exits with ${EXPECT_EXIT} and its
-# stderr contains ${EXPECT_STDERR}.
+# Runs ${LAYAK} ${ARGS} (arguments separated by '|'); fails unless it exits
+# with ${EXPECT_EXIT} and its stderr contains ${EXPECT_STDERR}.
+string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND ${LAYAK} ${ARGS} RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_VARIABLE out)
 if(NOT rc EQUAL EXPECT_EXIT)
   message(FATAL_ERROR "expected exit ${EXPECT_EXIT}, got ${rc}\nstderr:\n${err}")

@@ -37,9 +37,8 @@ void ExpectMatchesGolden(const std::string& actual, const std::string& relative)
   }
   std::ostringstream expected;
   expected << in.rdbuf();
-  EXPECT_EQ(expected.str(), actual) << "golden file " << relative
-                                    << " differs; full actual output:\n" << actual
-                                    << "\n(run with LAYAK_UPDATE_GOLDEN=1 to accept it)";
+  EXPECT_EQ(expected.str(), actual) << "golden file " << relative << " differs; full actual output:\n"
+                                    << actual << "\n(run with LAYAK_UPDATE_GOLDEN=1 to accept it)";
 }
 
 }  // namespace layak::testing

@@ -27,10 +27,9 @@ void ExpectMatchesGolden(const std::string& actual, const std::string& relative)
 }  // namespace layak::testing
 
 #define LAYAK_ASSERT_OK(expr) ASSERT_TRUE((expr).ok()) << (expr).status()
-#define LAYAK_ASSERT_OK_AND_ASSIGN(lhs, rexpr)            \
-  auto LAYAK_TEST_CONCAT_(sor_, __LINE__) = (rexpr);      \
-  ASSERT_TRUE(LAYAK_TEST_CONCAT_(sor_, __LINE__).ok())    \
-      << LAYAK_TEST_CONCAT_(sor_, __LINE__).status();     \
+#define LAYAK_ASSERT_OK_AND_ASSIGN(lhs, rexpr)                                                         \
+  auto LAYAK_TEST_CONCAT_(sor_, __LINE__) = (rexpr);                                                   \
+  ASSERT_TRUE(LAYAK_TEST_CONCAT_(sor_, __LINE__).ok()) << LAYAK_TEST_CONCAT_(sor_, __LINE__).status(); \
   lhs = std::move(LAYAK_TEST_CONCAT_(sor_, __LINE__)).value()
 #define LAYAK_TEST_CONCAT_INNER_(a, b) a##b
 #define LAYAK_TEST_CONCAT_(a, b) LAYAK_TEST_CONCAT_INNER_(a, b)

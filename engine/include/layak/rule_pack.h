@@ -73,7 +73,7 @@ struct LoadResult {
 
 // One YAML file given as text, for callers that do not read packs from disk.
 struct SourceFile {
-  std::string path;      // as shown in diagnostics
+  std::string path;  // as shown in diagnostics
   std::string contents;
 };
 
@@ -81,12 +81,10 @@ struct SourceFile {
 // of the relative path; a subfolder with its own `pack:` is another pack and
 // is skipped). Errors in the pack are diagnostics in an OK result; a non-OK
 // status means the load could not run (the folder is missing or unreadable).
-absl::StatusOr<LoadResult> LoadRulePack(const std::string& folder,
-                                        const LoadOptions& options = {});
+absl::StatusOr<LoadResult> LoadRulePack(const std::string& folder, const LoadOptions& options = {});
 
 // Loads a pack from files given in memory, in the order given.
-absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files,
-                                                   const LoadOptions& options = {});
+absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files, const LoadOptions& options = {});
 
 }  // namespace layak
 

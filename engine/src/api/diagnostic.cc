@@ -9,9 +9,12 @@ namespace {
 
 const char* SeverityName(Severity s) {
   switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "note";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
   }
   return "error";
 }
@@ -43,8 +46,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     for (int i = 0; i < loc.column - 1 && i < static_cast<int>(d.source_line.size()); ++i) {
       pad += d.source_line[i] == '\t' ? '\t' : ' ';
     }
-    absl::StrAppend(&out, gutter, " | ", pad, "^", std::string(std::max(0, loc.length - 1), '~'),
-                    "\n");
+    absl::StrAppend(&out, gutter, " | ", pad, "^", std::string(std::max(0, loc.length - 1), '~'), "\n");
   }
   for (const std::string& note : d.notes) {
     absl::StrAppend(&out, gutter.empty() ? " " : gutter, " = ", note, "\n");

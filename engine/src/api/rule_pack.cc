@@ -98,7 +98,8 @@ absl::StatusOr<LoadResult> LoadRulePack(const std::string& folder, const LoadOpt
     if (!ec && size > options.max_file_bytes) {
       Diagnostic d;
       d.code = DiagnosticCode::kFileRead;
-      d.message = absl::StrCat("file is ", size, " bytes, more than LoadOptions::max_file_bytes (", options.max_file_bytes, ")");
+      d.message = absl::StrCat("file is ", size, " bytes, more than LoadOptions::max_file_bytes (",
+                               options.max_file_bytes, ")");
       d.location.file = p.string();
       too_big.diagnostics.push_back(std::move(d));
       continue;

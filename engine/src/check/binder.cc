@@ -12,8 +12,7 @@ namespace layak::check {
 
 using expr::NodeKind;
 
-Binder::Binder(const pack::PackModel& model, ir::Module& module, util::DiagnosticSink& sink,
-               const LoadOptions& options)
+Binder::Binder(const pack::PackModel& model, ir::Module& module, util::DiagnosticSink& sink, const LoadOptions& options)
     : model_(model), module_(module), sink_(sink), options_(options) {}
 
 int Binder::AddExpr(const pack::ExprSource& source) {
@@ -62,7 +61,8 @@ NodeId Binder::BindExpecting(int expr, const BindContext& ctx, ir::Type want, co
   Frame saved = frame_;
   frame_ = Frame{expr, &ast};
   if (want == ir::Type::kInt && Ir(id).type.kind == ir::Type::kNumber) {
-    Error(ast.root, DiagnosticCode::kTypeMismatch, absl::StrCat(what, " must be int (whole rupiah), but this is number"),
+    Error(ast.root, DiagnosticCode::kTypeMismatch,
+          absl::StrCat(what, " must be int (whole rupiah), but this is number"),
           {"help: wrap it in round(...), floor(...) or ceil(...)"});
     id = -1;
   } else if (!RequireType(id, ast.root, want, what)) {
@@ -78,18 +78,23 @@ NodeId Binder::Bind(expr::NodeIndex n, const BindContext& ctx) {
     case NodeKind::kInt:
     case NodeKind::kNumber:
     case NodeKind::kString:
-    case NodeKind::kDate: return BindLiteral(n);
+    case NodeKind::kDate:
+      return BindLiteral(n);
     case NodeKind::kList:
       Error(n, DiagnosticCode::kListOutsideIn, "a list can only follow 'in' or be the argument of count_true",
             {"help: write 'x in [a, b]'"});
       return -1;
-    case NodeKind::kName: return BindName(n, ctx);
-    case NodeKind::kCall: return BindCall(n, ctx);
-    case NodeKind::kUnary: return BindUnary(n, ctx);
+    case NodeKind::kName:
+      return BindName(n, ctx);
+    case NodeKind::kCall:
+      return BindCall(n, ctx);
+    case NodeKind::kUnary:
+      return BindUnary(n, ctx);
     case NodeKind::kBinary:
       if (Ast(n).op == expr::Op::kIn || Ast(n).op == expr::Op::kNotIn) return BindIn(n, ctx);
       return BindBinary(n, ctx);
-    case NodeKind::kIf: return BindIf(n, ctx);
+    case NodeKind::kIf:
+      return BindIf(n, ctx);
     case NodeKind::kRange:
       Error(n, DiagnosticCode::kRangeOutsideIn, "a range 'a..b' can only follow 'in'");
       return -1;
@@ -123,12 +128,18 @@ NodeId Binder::Const(TypeRef type, int64_t value, expr::NodeIndex at, std::strin
 NodeId Binder::BindLiteral(expr::NodeIndex n) {
   const expr::Node& a = Ast(n);
   switch (a.kind) {
-    case NodeKind::kBool: return Const({ir::Type::kBool}, a.bool_value ? 1 : 0, n);
-    case NodeKind::kInt: return Const({ir::Type::kInt}, a.int_value, n);
-    case NodeKind::kNumber: return Const({ir::Type::kNumber}, a.int_value, n);
-    case NodeKind::kString: return Const({ir::Type::kString}, 0, n, a.text);
-    case NodeKind::kDate: return Const({ir::Type::kDate}, a.int_value, n);
-    default: return -1;
+    case NodeKind::kBool:
+      return Const({ir::Type::kBool}, a.bool_value ? 1 : 0, n);
+    case NodeKind::kInt:
+      return Const({ir::Type::kInt}, a.int_value, n);
+    case NodeKind::kNumber:
+      return Const({ir::Type::kNumber}, a.int_value, n);
+    case NodeKind::kString:
+      return Const({ir::Type::kString}, 0, n, a.text);
+    case NodeKind::kDate:
+      return Const({ir::Type::kDate}, a.int_value, n);
+    default:
+      return -1;
   }
 }
 
@@ -159,7 +170,8 @@ NodeId Binder::BindDefinition(int def, expr::NodeIndex use, bool report_at_use) 
   if (state == 1) {
     std::string path = absl::StrJoin(binding_stack_, " -> ") + " -> " + decl.name;
     if (report_at_use) {
-      Error(use, DiagnosticCode::kDefinitionCycle, absl::StrCat("definition '", decl.name, "' depends on itself: ", path));
+      Error(use, DiagnosticCode::kDefinitionCycle,
+            absl::StrCat("definition '", decl.name, "' depends on itself: ", path));
     }
     return -1;
   }
@@ -181,7 +193,8 @@ NodeId Binder::BindDerived(int field, expr::NodeIndex use, bool report_at_use) {
   if (state == 1) {
     std::string path = absl::StrJoin(binding_stack_, " -> ") + " -> " + f.name;
     if (report_at_use) {
-      Error(use, DiagnosticCode::kDefinitionCycle, absl::StrCat("derived field '", f.name, "' depends on itself: ", path));
+      Error(use, DiagnosticCode::kDefinitionCycle,
+            absl::StrCat("derived field '", f.name, "' depends on itself: ", path));
     }
     return -1;
   }

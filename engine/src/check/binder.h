@@ -43,8 +43,7 @@ struct ProgramEdge {
 // Binds and type-checks the expressions of one pack into a Module.
 class Binder {
  public:
-  Binder(const pack::PackModel& model, ir::Module& module, util::DiagnosticSink& sink,
-         const LoadOptions& options);
+  Binder(const pack::PackModel& model, ir::Module& module, util::DiagnosticSink& sink, const LoadOptions& options);
 
   // Registers an expression of the pack; returns its index in module.exprs.
   int AddExpr(const pack::ExprSource& source);
@@ -70,7 +69,6 @@ class Binder {
                 std::vector<std::string> notes = {});
 
  private:
-
   // The expression being bound: its index and AST.
   struct Frame {
     int expr;

@@ -13,14 +13,15 @@ namespace {
 
 const std::vector<std::string>& FunctionNames() {
   static const std::vector<std::string> kNames = {
-      "any", "all", "none", "count", "sum", "min", "max", "sum_top", "count_true", "years_between",
-      "months_between", "days_between", "known", "abs", "round", "floor", "ceil", "eligible", "date"};
+      "any",     "all",        "none",          "count",          "sum",          "min",   "max",
+      "sum_top", "count_true", "years_between", "months_between", "days_between", "known", "abs",
+      "round",   "floor",      "ceil",          "eligible",       "date"};
   return kNames;
 }
 
 bool IsQuantifier(const std::string& name) {
-  return name == "any" || name == "all" || name == "none" || name == "count" || name == "sum" ||
-         name == "min" || name == "max" || name == "sum_top";
+  return name == "any" || name == "all" || name == "none" || name == "count" || name == "sum" || name == "min" ||
+         name == "max" || name == "sum_top";
 }
 
 }  // namespace
@@ -40,8 +41,8 @@ NodeId Binder::BindCall(expr::NodeIndex n, const BindContext& ctx) {
   if (std::find(known.begin(), known.end(), name) == known.end()) {
     // Checked before the arguments, so a misspelt quantifier does not also
     // report its member fields as out of scope.
-    ReportAt(frame_.expr, call.name_span.begin, call.name_span.end, DiagnosticCode::kUnknownFunction, absl::StrCat("unknown function '", name, "'"),
-          {util::DidYouMean(name, known)});
+    ReportAt(frame_.expr, call.name_span.begin, call.name_span.end, DiagnosticCode::kUnknownFunction,
+             absl::StrCat("unknown function '", name, "'"), {util::DidYouMean(name, known)});
     return -1;
   }
   bool first_is_members = !args.empty() && Ast(args[0]).kind == expr::NodeKind::kName && Ast(args[0]).text == "members";
@@ -76,7 +77,9 @@ NodeId Binder::BindCall(expr::NodeIndex n, const BindContext& ctx) {
         !RequireType(bound[1], args[1], Type::kDate, "the second argument of " + name)) {
       return -1;
     }
-    Op op = name == "years_between" ? Op::kYearsBetween : name == "months_between" ? Op::kMonthsBetween : Op::kDaysBetween;
+    Op op = name == "years_between"    ? Op::kYearsBetween
+            : name == "months_between" ? Op::kMonthsBetween
+                                       : Op::kDaysBetween;
     return Make(op, {Type::kInt}, bound, n);
   }
   if (name == "known") {
@@ -111,9 +114,10 @@ NodeId Binder::BindQuantifier(expr::NodeIndex n, const std::string& name, const 
   const auto& args = call.children;
   bool first_is_members = !args.empty() && Ast(args[0]).kind == expr::NodeKind::kName && Ast(args[0]).text == "members";
   std::string usage = name == "sum_top" ? "sum_top(members, k, value)"
-                      : name == "count" ? "count(members) or count(members, condition)"
-                                        : absl::StrCat(name, "(members, ",
-                                                       name == "any" || name == "all" || name == "none" ? "condition" : "value", ")");
+                      : name == "count"
+                          ? "count(members) or count(members, condition)"
+                          : absl::StrCat(name, "(members, ",
+                                         name == "any" || name == "all" || name == "none" ? "condition" : "value", ")");
   if (!first_is_members) {
     Error(args.empty() ? n : args[0], DiagnosticCode::kBadArgument,
           absl::StrCat("the first argument of ", name, "() must be 'members'"), {"note: usage: " + usage});
@@ -127,7 +131,8 @@ NodeId Binder::BindQuantifier(expr::NodeIndex n, const std::string& name, const 
   }
   if (ctx.in_quantifier) {
     Error(n, DiagnosticCode::kNestedQuantifier, absl::StrCat(name, "(members, ...) inside another quantifier"),
-          {"note: inside a quantifier, names are the current member's; a household-level count belongs outside it, or in a household definition"});
+          {"note: inside a quantifier, names are the current member's; a household-level count belongs outside it, or "
+           "in a household definition"});
     return -1;
   }
   if (name == "count" && args.size() == 1) {
@@ -148,7 +153,8 @@ NodeId Binder::BindQuantifier(expr::NodeIndex n, const std::string& name, const 
   bool dates_ok = name == "min" || name == "max";
   if (!(k == Type::kInt || k == Type::kNumber || (dates_ok && k == Type::kDate))) {
     Error(body_at, DiagnosticCode::kTypeMismatch,
-          absl::StrCat("the value of ", name, "() must be a number", dates_ok ? " or a date" : "", ", but this is ", TypeName(body)));
+          absl::StrCat("the value of ", name, "() must be a number", dates_ok ? " or a date" : "", ", but this is ",
+                       TypeName(body)));
     return -1;
   }
   if (name == "sum_top") {
@@ -176,7 +182,8 @@ NodeId Binder::BindEligible(expr::NodeIndex n, const BindContext& ctx) {
   if (program < 0) {
     std::vector<std::string> ids;
     for (const ir::Program& p : module_.programs) ids.push_back(p.id);
-    Error(args[0], DiagnosticCode::kUnknownProgram, absl::StrCat("unknown program '", id, "'"), {util::DidYouMean(id, ids)});
+    Error(args[0], DiagnosticCode::kUnknownProgram, absl::StrCat("unknown program '", id, "'"),
+          {util::DidYouMean(id, ids)});
     return -1;
   }
   Scope unit = module_.programs[program].unit;

@@ -15,13 +15,20 @@ using pack::FieldType;
 
 ir::Type ToIrType(FieldType t) {
   switch (t) {
-    case FieldType::kBool: return ir::Type::kBool;
-    case FieldType::kInt: return ir::Type::kInt;
-    case FieldType::kNumber: return ir::Type::kNumber;
-    case FieldType::kString: return ir::Type::kString;
-    case FieldType::kEnum: return ir::Type::kEnum;
-    case FieldType::kSet: return ir::Type::kSet;
-    case FieldType::kDate: return ir::Type::kDate;
+    case FieldType::kBool:
+      return ir::Type::kBool;
+    case FieldType::kInt:
+      return ir::Type::kInt;
+    case FieldType::kNumber:
+      return ir::Type::kNumber;
+    case FieldType::kString:
+      return ir::Type::kString;
+    case FieldType::kEnum:
+      return ir::Type::kEnum;
+    case FieldType::kSet:
+      return ir::Type::kSet;
+    case FieldType::kDate:
+      return ir::Type::kDate;
   }
   return ir::Type::kString;
 }
@@ -105,13 +112,14 @@ void CheckTests(const pack::PackModel& model, const ir::Module& m, util::Diagnos
       int fi = m.FindField(v.field, scope);
       const char* where = scope == ir::Scope::kHousehold ? "household" : "member";
       if (fi < 0) {
-        Report(model, sink, v.loc, DiagnosticCode::kBadTest, absl::StrCat("test sets unknown ", where, " field '", v.field, "'"),
-               {util::DidYouMean(v.field, names)});
+        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("test sets unknown ", where, " field '", v.field, "'"), {util::DidYouMean(v.field, names)});
         continue;
       }
       const ir::Field& f = m.fields[fi];
       if (f.derive >= 0 || model.fields[fi].derive) {
-        Report(model, sink, v.loc, DiagnosticCode::kBadTest, absl::StrCat("'", v.field, "' is derived and cannot be given"),
+        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("'", v.field, "' is derived and cannot be given"),
                {"help: give the fields it is derived from"});
         continue;
       }
@@ -205,8 +213,9 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
       int e = binder.AddExpr(*decl.priority);
       NodeId id = binder.BindExpr(e, ctx);
       if (id >= 0 && m.node(id).type.kind != ir::Type::kInt && m.node(id).type.kind != ir::Type::kNumber) {
-        binder.ReportAt(e, 0, static_cast<uint32_t>(decl.priority->text.size()), DiagnosticCode::kTypeMismatch,
-                        absl::StrCat("a priority must be a number (lower comes first), but this is ", m.TypeName(m.node(id).type)));
+        binder.ReportAt(
+            e, 0, static_cast<uint32_t>(decl.priority->text.size()), DiagnosticCode::kTypeMismatch,
+            absl::StrCat("a priority must be a number (lower comes first), but this is ", m.TypeName(m.node(id).type)));
         id = -1;
       }
       program.priority = id;

@@ -33,9 +33,9 @@ std::vector<int32_t> OrderPrograms(const ir::Module& module, const std::vector<P
             if (in_cycle) path.push_back(module.programs[frame.first].id);
           }
           path.push_back(module.programs[e->to].id);
-          Diagnostic d = util::MakeDiagnostic(model.files[e->loc.file], e->loc.offset, e->loc.length,
-                                              DiagnosticCode::kProgramCycle,
-                                              absl::StrCat("programs depend on each other in a cycle: ", absl::StrJoin(path, " -> ")));
+          Diagnostic d = util::MakeDiagnostic(
+              model.files[e->loc.file], e->loc.offset, e->loc.length, DiagnosticCode::kProgramCycle,
+              absl::StrCat("programs depend on each other in a cycle: ", absl::StrJoin(path, " -> ")));
           d.notes.push_back("note: a program can read another's result only if that one does not read it back");
           sink.Report(std::move(d));
         }

@@ -17,12 +17,18 @@ bool IsNumeric(Type t) { return t == Type::kInt || t == Type::kNumber; }
 
 Op ComparisonOp(expr::Op op) {
   switch (op) {
-    case expr::Op::kEq: return Op::kEq;
-    case expr::Op::kNe: return Op::kNe;
-    case expr::Op::kLt: return Op::kLt;
-    case expr::Op::kLe: return Op::kLe;
-    case expr::Op::kGt: return Op::kGt;
-    default: return Op::kGe;
+    case expr::Op::kEq:
+      return Op::kEq;
+    case expr::Op::kNe:
+      return Op::kNe;
+    case expr::Op::kLt:
+      return Op::kLt;
+    case expr::Op::kLe:
+      return Op::kLe;
+    case expr::Op::kGt:
+      return Op::kGt;
+    default:
+      return Op::kGe;
   }
 }
 
@@ -38,7 +44,8 @@ bool Binder::RequireType(NodeId node, expr::NodeIndex at, Type want, const std::
 bool Binder::RequireNumeric(NodeId node, expr::NodeIndex at, const std::string& what) {
   if (IsNumeric(Ir(node).type.kind)) return true;
   std::vector<std::string> notes;
-  if (Ir(node).type.kind == Type::kDate) notes.push_back("help: for dates use days_between, months_between or years_between");
+  if (Ir(node).type.kind == Type::kDate)
+    notes.push_back("help: for dates use days_between, months_between or years_between");
   Error(at, DiagnosticCode::kTypeMismatch,
         absl::StrCat(what, " must be a number (int or number), but this is ", TypeName(node)), notes);
   return false;
@@ -51,8 +58,7 @@ NodeId Binder::Coerce(NodeId node, expr::NodeIndex at, TypeRef target, const std
     if (n.op == Op::kConst) return Const(target, n.value * util::kDecimalScale, at);
     return Make(Op::kToNumber, target, {node}, at);
   }
-  if (n.op == Op::kConst && n.type.kind == Type::kString &&
-      (target.kind == Type::kEnum || target.kind == Type::kSet)) {
+  if (n.op == Op::kConst && n.type.kind == Type::kString && (target.kind == Type::kEnum || target.kind == Type::kSet)) {
     const ir::Domain& domain = module_.domains[target.domain];
     for (std::size_t i = 0; i < domain.values.size(); ++i) {
       if (domain.values[i] == n.text) return Const({Type::kEnum, target.domain}, static_cast<int64_t>(i), at);
@@ -161,10 +167,11 @@ NodeId Binder::BindBinary(expr::NodeIndex n, const BindContext& ctx) {
                 {"help: test membership with 'value' in set_field"});
           return -1;
         }
-        if (ordered && !IsNumeric(k) && k != Type::kDate && !(k == Type::kString && Ir(id).op == Op::kConst &&
-                                                              Ir(id == a ? b : a).type.kind == Type::kEnum)) {
+        if (ordered && !IsNumeric(k) && k != Type::kDate &&
+            !(k == Type::kString && Ir(id).op == Op::kConst && Ir(id == a ? b : a).type.kind == Type::kEnum)) {
           std::vector<std::string> notes;
-          if (k == Type::kEnum) notes.push_back("help: enum values are unordered; list the accepted ones: x in ['a', 'b']");
+          if (k == Type::kEnum)
+            notes.push_back("help: enum values are unordered; list the accepted ones: x in ['a', 'b']");
           Error(at, DiagnosticCode::kUnorderedType,
                 absl::StrCat("'", op, "' needs numbers or dates, but this is ", TypeName(id)), notes);
           return -1;
@@ -172,7 +179,8 @@ NodeId Binder::BindBinary(expr::NodeIndex n, const BindContext& ctx) {
       }
       if (!Unify(&a, l, &b, r, "comparison")) return -1;
       if (ordered && Ir(a).type.kind == Type::kEnum) {
-        Error(l, DiagnosticCode::kUnorderedType, absl::StrCat("'", op, "' needs numbers or dates, but this is ", TypeName(a)),
+        Error(l, DiagnosticCode::kUnorderedType,
+              absl::StrCat("'", op, "' needs numbers or dates, but this is ", TypeName(a)),
               {"help: enum values are unordered; list the accepted ones: x in ['a', 'b']"});
         return -1;
       }
@@ -186,19 +194,21 @@ NodeId Binder::BindBinary(expr::NodeIndex n, const BindContext& ctx) {
           !RequireNumeric(b, r, "the right side of '" + op + "'")) {
         return -1;
       }
-      bool to_number = node.op == expr::Op::kDiv || Ir(a).type.kind == Type::kNumber || Ir(b).type.kind == Type::kNumber;
+      bool to_number =
+          node.op == expr::Op::kDiv || Ir(a).type.kind == Type::kNumber || Ir(b).type.kind == Type::kNumber;
       TypeRef t{to_number ? Type::kNumber : Type::kInt};
       a = Coerce(a, l, t, op);
       b = Coerce(b, r, t, op);
       if (a < 0 || b < 0) return -1;
-      Op irop = node.op == expr::Op::kAdd ? Op::kAdd
+      Op irop = node.op == expr::Op::kAdd   ? Op::kAdd
                 : node.op == expr::Op::kSub ? Op::kSub
                 : node.op == expr::Op::kMul ? Op::kMul
                                             : Op::kDiv;
       return Make(irop, t, {a, b}, n);
     }
     case expr::Op::kMod:
-      if (!RequireType(a, l, Type::kInt, "the left side of '%'") || !RequireType(b, r, Type::kInt, "the right side of '%'")) {
+      if (!RequireType(a, l, Type::kInt, "the left side of '%'") ||
+          !RequireType(b, r, Type::kInt, "the right side of '%'")) {
         return -1;
       }
       return Make(Op::kMod, {Type::kInt}, {a, b}, n);
@@ -212,8 +222,9 @@ NodeId Binder::BindConstantOperand(expr::NodeIndex n, const BindContext& ctx, co
   bool literal = a.kind == expr::NodeKind::kBool || a.kind == expr::NodeKind::kInt ||
                  a.kind == expr::NodeKind::kNumber || a.kind == expr::NodeKind::kString ||
                  a.kind == expr::NodeKind::kDate;
-  bool negative_literal = a.kind == expr::NodeKind::kUnary && a.op == expr::Op::kNeg &&
-                          (Ast(a.children[0]).kind == expr::NodeKind::kInt || Ast(a.children[0]).kind == expr::NodeKind::kNumber);
+  bool negative_literal =
+      a.kind == expr::NodeKind::kUnary && a.op == expr::Op::kNeg &&
+      (Ast(a.children[0]).kind == expr::NodeKind::kInt || Ast(a.children[0]).kind == expr::NodeKind::kNumber);
   bool param = a.kind == expr::NodeKind::kName && a.text.rfind("params.", 0) == 0;
   if (!literal && !negative_literal && !param) {
     Error(n, DiagnosticCode::kNotConstant, absl::StrCat(what, " must be a constant or a parameter (params.NAME)"),
@@ -270,7 +281,8 @@ NodeId Binder::BindIn(expr::NodeIndex n, const BindContext& ctx) {
     if (lo < 0 || hi < 0) return -1;
     Type k = Ir(x).type.kind;
     if (!IsNumeric(k) && k != Type::kDate) {
-      Error(l, DiagnosticCode::kUnorderedType, absl::StrCat("a range needs a number or a date on the left, but this is ", TypeName(x)));
+      Error(l, DiagnosticCode::kUnorderedType,
+            absl::StrCat("a range needs a number or a date on the left, but this is ", TypeName(x)));
       return -1;
     }
     if (k == Type::kInt && (Ir(lo).type.kind == Type::kNumber || Ir(hi).type.kind == Type::kNumber)) {
@@ -280,7 +292,8 @@ NodeId Binder::BindIn(expr::NodeIndex n, const BindContext& ctx) {
     hi = Coerce(hi, hi_at, Ir(x).type, "range bound");
     if (x < 0 || lo < 0 || hi < 0) return -1;
     if (Ir(lo).op == Op::kConst && Ir(hi).op == Op::kConst && Ir(lo).value > Ir(hi).value) {
-      Error(r, DiagnosticCode::kEmptyRange, absl::StrCat("the range ", frame_.ast->Text(r), " is empty: its low bound is above its high bound"),
+      Error(r, DiagnosticCode::kEmptyRange,
+            absl::StrCat("the range ", frame_.ast->Text(r), " is empty: its low bound is above its high bound"),
             {absl::StrCat("help: write ", frame_.ast->Text(hi_at), "..", frame_.ast->Text(lo_at))});
       return -1;
     }
@@ -290,12 +303,14 @@ NodeId Binder::BindIn(expr::NodeIndex n, const BindContext& ctx) {
     if (set < 0) return -1;
     if (Ir(set).type.kind != Type::kSet) {
       Error(r, DiagnosticCode::kTypeMismatch,
-            absl::StrCat("the right side of 'in' must be a list [...], a range a..b or a set field, but this is ", TypeName(set)));
+            absl::StrCat("the right side of 'in' must be a list [...], a range a..b or a set field, but this is ",
+                         TypeName(set)));
       return -1;
     }
     TypeRef element{Type::kEnum, Ir(set).type.domain};
     // A literal is checked against the set's values (and named as a set's).
-    if (Ir(x).type != element) x = Coerce(x, l, Ir(x).op == Op::kConst ? Ir(set).type : element, "the value tested with 'in'");
+    if (Ir(x).type != element)
+      x = Coerce(x, l, Ir(x).op == Op::kConst ? Ir(set).type : element, "the value tested with 'in'");
     if (x < 0) return -1;
     result = Make(Op::kInSet, {Type::kBool}, {x, set}, n);
   }

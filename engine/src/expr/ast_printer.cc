@@ -1,8 +1,8 @@
 // Ast::DebugString: a prefix dump that makes precedence visible in tests.
 // Iterative (explicit stack), so a long operator chain cannot overflow.
 #include "expr/ast.h"
-#include "util/decimal.h"
 #include "util/civil_date.h"
+#include "util/decimal.h"
 
 namespace layak::expr {
 namespace {
@@ -37,13 +37,27 @@ std::string Ast::DebugString() const {
       }
     };
     switch (n.kind) {
-      case NodeKind::kBool: out += n.bool_value ? "true" : "false"; break;
-      case NodeKind::kInt: out += std::to_string(n.int_value); break;
-      case NodeKind::kNumber: out += util::FormatScaledDecimal(n.int_value) + "d"; break;
-      case NodeKind::kString: out += "'" + n.text + "'"; break;
-      case NodeKind::kDate: out += "date(" + util::FormatIsoDate(static_cast<int32_t>(n.int_value)) + ")"; break;
-      case NodeKind::kName: out += n.text; break;
-      case NodeKind::kList: push_children("[", " ", "]"); break;
+      case NodeKind::kBool:
+        out += n.bool_value ? "true" : "false";
+        break;
+      case NodeKind::kInt:
+        out += std::to_string(n.int_value);
+        break;
+      case NodeKind::kNumber:
+        out += util::FormatScaledDecimal(n.int_value) + "d";
+        break;
+      case NodeKind::kString:
+        out += "'" + n.text + "'";
+        break;
+      case NodeKind::kDate:
+        out += "date(" + util::FormatIsoDate(static_cast<int32_t>(n.int_value)) + ")";
+        break;
+      case NodeKind::kName:
+        out += n.text;
+        break;
+      case NodeKind::kList:
+        push_children("[", " ", "]");
+        break;
       case NodeKind::kCall:
         out += "(" + n.text;
         if (n.children.empty()) {
@@ -58,8 +72,12 @@ std::string Ast::DebugString() const {
         out += OpSpelling(n.op);
         push_children(" ", " ", ")");
         break;
-      case NodeKind::kRange: push_children("(.. ", " ", ")"); break;
-      case NodeKind::kIf: push_children("(if ", " ", ")"); break;
+      case NodeKind::kRange:
+        push_children("(.. ", " ", ")");
+        break;
+      case NodeKind::kIf:
+        push_children("(if ", " ", ")");
+        break;
     }
   }
   return out;

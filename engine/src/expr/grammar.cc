@@ -39,9 +39,7 @@ struct GrammarState {
     ast->nodes.push_back(std::move(n));
     return static_cast<NodeIndex>(ast->nodes.size() - 1);
   }
-  Span Cover(NodeIndex a, NodeIndex b) const {
-    return Span{ast->nodes[a].span.begin, ast->nodes[b].span.end};
-  }
+  Span Cover(NodeIndex a, NodeIndex b) const { return Span{ast->nodes[a].span.begin, ast->nodes[b].span.end}; }
   NodeIndex Binary(Op op, NodeIndex lhs, NodeIndex rhs) {
     Node n;
     n.kind = NodeKind::kBinary;
@@ -75,8 +73,7 @@ struct DepthDirective : x3::unary_parser<Subject, DepthDirective<Subject>> {
     if (st.depth >= st.max_depth) {
       Span at = st.SpanOf(first, first);
       at.end = at.begin + 1;
-      st.Fail(DiagnosticCode::kTooDeep, at,
-              absl::StrCat("expression nested deeper than ", st.max_depth, " levels"),
+      st.Fail(DiagnosticCode::kTooDeep, at, absl::StrCat("expression nested deeper than ", st.max_depth, " levels"),
               {"help: split it into named definitions, or raise LoadOptions::max_nesting_depth"});
     }
     ++st.depth;
@@ -87,8 +84,7 @@ struct DepthDirective : x3::unary_parser<Subject, DepthDirective<Subject>> {
 };
 struct DepthGen {
   template <typename Subject>
-  DepthDirective<typename x3::extension::as_parser<Subject>::value_type> operator[](
-      Subject const& subject) const {
+  DepthDirective<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
     return {x3::as_parser(subject)};
   }
 };
@@ -113,8 +109,7 @@ struct MarkDirective : x3::unary_parser<Subject, MarkDirective<Subject>> {
 };
 struct MarkGen {
   template <typename Subject>
-  MarkDirective<typename x3::extension::as_parser<Subject>::value_type> operator[](
-      Subject const& subject) const {
+  MarkDirective<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
     return {x3::as_parser(subject)};
   }
 };
@@ -128,6 +123,27 @@ Span Here(Ctx& ctx) {
   return Span{static_cast<uint32_t>(st.starts.back() - st.base),
               static_cast<uint32_t>(x3::_where(ctx).begin() - st.base)};
 }
+
+}  // namespace
+}  // namespace layak::expr
+
+// X3 names what it expected through get_info; without these, an expectation
+// failure inside depth[] or mark[] would show a mangled type name.
+namespace boost::spirit::x3 {
+template <typename Subject>
+struct get_info<layak::expr::DepthDirective<Subject>> {
+  using result_type = std::string;
+  std::string operator()(layak::expr::DepthDirective<Subject> const& p) const { return what(p.subject); }
+};
+template <typename Subject>
+struct get_info<layak::expr::MarkDirective<Subject>> {
+  using result_type = std::string;
+  std::string operator()(layak::expr::MarkDirective<Subject> const& p) const { return what(p.subject); }
+};
+}  // namespace boost::spirit::x3
+
+namespace layak::expr {
+namespace {
 
 // ---- keywords and tokens ----
 auto const word_end = !(x3::alnum | x3::char_('_'));
@@ -148,8 +164,8 @@ auto const kw_not_def = kw("not") | kw("bukan");
 auto const kw_in_def = kw("in");
 auto const kw_true = kw("true");
 auto const kw_false = kw("false");
-auto const reserved = kw("if") | kw("then") | kw("else") | kw("or") | kw("atau") | kw("and") |
-                      kw("dan") | kw("not") | kw("bukan") | kw("in") | kw("true") | kw("false");
+auto const reserved = kw("if") | kw("then") | kw("else") | kw("or") | kw("atau") | kw("and") | kw("dan") | kw("not") |
+                      kw("bukan") | kw("in") | kw("true") | kw("false");
 
 struct CmpOps : x3::symbols<Op> {
   CmpOps() { add("==", Op::kEq)("!=", Op::kNe)("<=", Op::kLe)(">=", Op::kGe)("<", Op::kLt)(">", Op::kGt); }
@@ -211,8 +227,7 @@ auto const make_if = [](auto& ctx) {
 auto const chain_error = [](auto& ctx) {
   GrammarState& st = State(ctx);
   Span tok = TokenAt(st.ast->source, Here(ctx).begin);
-  st.Fail(DiagnosticCode::kChainedComparison, tok,
-          "comparisons cannot be chained",
+  st.Fail(DiagnosticCode::kChainedComparison, tok, "comparisons cannot be chained",
           {"help: write 'a < b and b < c', or 'x in a..b' for a range"});
 };
 auto const make_number = [](auto& ctx) {
@@ -230,8 +245,9 @@ auto const make_number = [](auto& ctx) {
     for (char c : text) {
       if (c == '_') continue;
       v = v * 10 + (c - '0');
-      if (v > INT64_MAX) st.Fail(DiagnosticCode::kBadNumber, n.span, "integer literal is too large",
-                                 {"note: integers are 64-bit, at most 9223372036854775807"});
+      if (v > INT64_MAX)
+        st.Fail(DiagnosticCode::kBadNumber, n.span, "integer literal is too large",
+                {"note: integers are 64-bit, at most 9223372036854775807"});
     }
     n.kind = NodeKind::kInt;
     n.int_value = static_cast<int64_t>(v);
@@ -291,8 +307,7 @@ NodeIndex MakeDate(GrammarState& st, Node call) {
   const Node& arg = ast.nodes[call.children[0]];
   std::optional<int32_t> days = util::ParseIsoDate(arg.text);
   if (!days) {
-    st.Fail(DiagnosticCode::kBadDate, arg.span,
-            absl::StrCat("'", arg.text, "' is not a calendar date"),
+    st.Fail(DiagnosticCode::kBadDate, arg.span, absl::StrCat("'", arg.text, "' is not a calendar date"),
             {"note: dates are written YYYY-MM-DD and must exist (2024-02-29 does, 2023-02-29 does not)"});
   }
   Node n;
@@ -344,8 +359,7 @@ auto const ident = x3::lexeme[!reserved >> (x3::alpha | x3::char_('_')) >> *(x3:
 auto const name_tok_def = x3::raw[x3::lexeme[ident >> *('.' >> ident)]];
 auto const digits = +x3::digit >> *('_' >> +x3::digit);
 auto const number_lit = x3::raw[x3::lexeme[digits >> -('.' >> digits)]];
-auto const string_lit =
-    x3::raw[x3::lexeme[('\'' >> *(x3::char_ - '\'') >> '\'') | ('"' >> *(x3::char_ - '"') >> '"')]];
+auto const string_lit = x3::raw[x3::lexeme[('\'' >> *(x3::char_ - '\'') >> '\'') | ('"' >> *(x3::char_ - '"') >> '"')]];
 auto const call_args_def = '(' > -(depth[expression] % ',') > ')';
 auto const list_lit = '[' > -(depth[expression] % ',') > ']';
 
@@ -355,25 +369,22 @@ auto const expression_def =
 auto const or_expr_def = and_expr[pass] >> *((kw_or > and_expr)[FoldFixed<Op::kOr>{}]);
 auto const and_expr_def = not_expr[pass] >> *((kw_and > not_expr)[FoldFixed<Op::kAnd>{}]);
 auto const not_expr_def = mark[(kw_not > depth[not_expr])[MakeUnary<Op::kNot>{}]] | comparison[pass];
-auto const comparison_def =
-    default_expr[pass] >>
-    -((cmp_ops > default_expr)[fold_op] |
-      (kw_not >> kw_in > in_rhs)[FoldFixed<Op::kNotIn>{}] |
-      (kw_in > in_rhs)[FoldFixed<Op::kIn>{}]) >>
-    -mark[(&(cmp_ops | kw_in | (kw_not >> kw_in)))[chain_error]];
+auto const comparison_def = default_expr[pass] >>
+                            -((cmp_ops > default_expr)[fold_op] | (kw_not >> kw_in > in_rhs)[FoldFixed<Op::kNotIn>{}] |
+                              (kw_in > in_rhs)[FoldFixed<Op::kIn>{}]) >>
+                            -mark[(&(cmp_ops | kw_in | (kw_not >> kw_in)))[chain_error]];
 auto const in_rhs_def = default_expr[pass] >> -(("..") > default_expr)[make_range];
 auto const default_expr_def = additive[pass] >> -(("??" > depth[default_expr])[make_default]);
 auto const additive_def = multiplicative[pass] >> *((add_ops > multiplicative)[fold_op]);
 auto const multiplicative_def = unary[pass] >> *((mul_ops > unary)[fold_op]);
 auto const unary_def = mark[('-' > depth[unary])[MakeUnary<Op::kNeg>{}]] | primary[pass];
-auto const primary_def = number_lit[make_number] | string_lit[make_string] |
-                         mark[kw_true[MakeBool<true>{}]] | mark[kw_false[MakeBool<false>{}]] |
-                         mark[list_lit[make_list]] | mark[('(' > depth[expression] > ')')[make_paren]] |
+auto const primary_def = number_lit[make_number] | string_lit[make_string] | mark[kw_true[MakeBool<true>{}]] |
+                         mark[kw_false[MakeBool<false>{}]] | mark[list_lit[make_list]] |
+                         mark[('(' > depth[expression] > ')')[make_paren]] |
                          mark[(name_tok >> -call_args)[make_call_or_name]];
 
-BOOST_SPIRIT_DEFINE(kw_if, kw_then, kw_else, kw_or, kw_and, kw_not, kw_in, expression, or_expr,
-                    and_expr, not_expr, comparison, in_rhs, default_expr, additive, multiplicative,
-                    unary, primary, call_args, name_tok)
+BOOST_SPIRIT_DEFINE(kw_if, kw_then, kw_else, kw_or, kw_and, kw_not, kw_in, expression, or_expr, and_expr, not_expr,
+                    comparison, in_rhs, default_expr, additive, multiplicative, unary, primary, call_args, name_tok)
 
 // A readable name for what X3 expected.
 std::string Expected(const std::string& which) {
@@ -395,15 +406,17 @@ std::optional<SyntaxError> RunGrammar(Ast& ast, int max_depth) {
     std::size_t at = static_cast<std::size_t>(first - ast.source.data());
     if (!ok) {
       Span tok = TokenAt(ast.source, at);
-      return SyntaxError{DiagnosticCode::kSyntax, tok,
-                         absl::StrCat("expected an expression, found '", ast.source.substr(tok.begin, tok.end - tok.begin), "'"),
-                         {}};
+      return SyntaxError{
+          DiagnosticCode::kSyntax,
+          tok,
+          absl::StrCat("expected an expression, found '", ast.source.substr(tok.begin, tok.end - tok.begin), "'"),
+          {}};
     }
     if (first != last) {
       Span tok = TokenAt(ast.source, at);
       std::string found = ast.source.substr(tok.begin, tok.end - tok.begin);
-      SyntaxError e{DiagnosticCode::kSyntax, tok,
-                    absl::StrCat("unexpected '", found, "' after a complete expression"), {}};
+      SyntaxError e{
+          DiagnosticCode::kSyntax, tok, absl::StrCat("unexpected '", found, "' after a complete expression"), {}};
       if (found == "=") e.notes.push_back("help: use '==' to compare");
       if (found == "..") {
         e.code = DiagnosticCode::kRangeOutsideIn;
@@ -420,11 +433,9 @@ std::optional<SyntaxError> RunGrammar(Ast& ast, int max_depth) {
     std::size_t at = static_cast<std::size_t>(f.where() - ast.source.data());
     while (at < ast.source.size() && std::isspace(static_cast<unsigned char>(ast.source[at]))) ++at;
     Span tok = TokenAt(ast.source, at);
-    std::string found = tok.end > tok.begin
-                            ? absl::StrCat("'", ast.source.substr(tok.begin, tok.end - tok.begin), "'")
-                            : "the end of the expression";
-    SyntaxError e{DiagnosticCode::kSyntax, tok,
-                  absl::StrCat("expected ", Expected(f.which()), ", found ", found), {}};
+    std::string found = tok.end > tok.begin ? absl::StrCat("'", ast.source.substr(tok.begin, tok.end - tok.begin), "'")
+                                            : "the end of the expression";
+    SyntaxError e{DiagnosticCode::kSyntax, tok, absl::StrCat("expected ", Expected(f.which()), ", found ", found), {}};
     if (tok.end == tok.begin) e.span.end = e.span.begin + 1;
     return e;
   } catch (const GrammarThrow& t) {

@@ -2,6 +2,7 @@
 // unterminated strings) and then runs the X3 grammar (grammar.cc).
 #include "expr/parser.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
@@ -39,15 +40,33 @@ Span TokenAt(std::string_view text, std::size_t offset) {
 ParseResult ParseExpression(std::string_view text, const ParseLimits& limits) {
   ParseResult result;
   result.ast.source.assign(text.data(), text.size());
-  auto fail = [&](DiagnosticCode code, Span span, std::string message,
-                  std::vector<std::string> notes = {}) {
+  auto fail = [&](DiagnosticCode code, Span span, std::string message, std::vector<std::string> notes = {}) {
     result.error = SyntaxError{code, span, std::move(message), std::move(notes)};
     return std::move(result);
   };
+  // Bracket nesting is measured before the length, so that 10,000 nested
+  // parentheses are reported as what they are. The grammar's depth[] guard
+  // still bounds every other kind of nesting (not, -, ??, if).
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\'' || c == '"') {
+      std::size_t close = text.find(c, i + 1);
+      if (close == std::string_view::npos) break;  // reported below
+      i = close;
+    } else if (c == '(' || c == '[') {
+      if (++depth > limits.max_depth) {
+        return fail(DiagnosticCode::kTooDeep, Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)},
+                    absl::StrCat("expression nested deeper than ", limits.max_depth, " levels"),
+                    {"help: split it into named definitions, or raise LoadOptions::max_nesting_depth"});
+      }
+    } else if (c == ')' || c == ']') {
+      depth = std::max(0, depth - 1);
+    }
+  }
   if (text.size() > limits.max_length) {
     return fail(DiagnosticCode::kTooLong, Span{0, 1},
-                absl::StrCat("expression is ", text.size(), " bytes long, more than the limit of ",
-                             limits.max_length),
+                absl::StrCat("expression is ", text.size(), " bytes long, more than the limit of ", limits.max_length),
                 {"help: split it into named definitions, or raise LoadOptions::max_expression_length"});
   }
   std::size_t first = 0;

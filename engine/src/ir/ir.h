@@ -35,29 +35,52 @@ using NodeId = int32_t;
 // IR operations. Values: bool 0/1; int as is; number scaled by 10^6; date as
 // days since 1970-01-01; enum as its value's index; set as a bitmask.
 enum class Op : uint8_t {
-  kConst,         // constant: value (or text for strings)
-  kField,         // an input column: value = field index
-  kParam,         // a parameter, resolved at plan time for as_of: value = param index
-  kAsOf,          // the evaluation date
-  kEligible,      // another program's result: value = program index
-  kNot, kAnd, kOr,            // Kleene logic
-  kIf,                        // args: condition, then, else
-  kDefault,                   // a ?? b
-  kKnown,                     // known(x): never unknown
-  kEq, kNe, kLt, kLe, kGt, kGe,  // comparisons of two same-typed args
-  kInList,        // args: x, then constant or parameter elements
-  kInRange,       // args: x, lo, hi (inclusive)
-  kInSet,         // args: enum value, set
-  kAdd, kSub, kMul, kDiv, kMod, kNeg,  // arithmetic; kDiv yields number
-  kToNumber,      // int -> number
-  kAny, kAll, kNone,          // quantifiers over members: arg is a member-scope bool
+  kConst,     // constant: value (or text for strings)
+  kField,     // an input column: value = field index
+  kParam,     // a parameter, resolved at plan time for as_of: value = param index
+  kAsOf,      // the evaluation date
+  kEligible,  // another program's result: value = program index
+  kNot,
+  kAnd,
+  kOr,       // Kleene logic
+  kIf,       // args: condition, then, else
+  kDefault,  // a ?? b
+  kKnown,    // known(x): never unknown
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,       // comparisons of two same-typed args
+  kInList,   // args: x, then constant or parameter elements
+  kInRange,  // args: x, lo, hi (inclusive)
+  kInSet,    // args: enum value, set
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kMod,
+  kNeg,       // arithmetic; kDiv yields number
+  kToNumber,  // int -> number
+  kAny,
+  kAll,
+  kNone,          // quantifiers over members: arg is a member-scope bool
   kCount,         // count(members, p): interval when p has unknowns
   kCountMembers,  // count(members): exact
-  kSum, kMinOf, kMaxOf,       // over members: arg is a member-scope value
-  kSumTop,        // args: k (constant or parameter), member-scope value
-  kCountTrue,     // count_true([...]): interval when some are unknown
-  kYearsBetween, kMonthsBetween, kDaysBetween,
-  kMin, kMax, kAbs, kRound, kFloor, kCeil,
+  kSum,
+  kMinOf,
+  kMaxOf,      // over members: arg is a member-scope value
+  kSumTop,     // args: k (constant or parameter), member-scope value
+  kCountTrue,  // count_true([...]): interval when some are unknown
+  kYearsBetween,
+  kMonthsBetween,
+  kDaysBetween,
+  kMin,
+  kMax,
+  kAbs,
+  kRound,
+  kFloor,
+  kCeil,
 };
 
 // Where a node came from: an expression of the pack and a span in it.
@@ -158,7 +181,7 @@ class Module {
   std::vector<int32_t> evaluation_order;  // programs, dependencies first
   std::vector<Need> needs;
   std::vector<Resource> resources;
-  std::vector<pack::ExprSource> exprs;    // Origin::expr indexes this
+  std::vector<pack::ExprSource> exprs;  // Origin::expr indexes this
 
   // Adds `node`, or returns the existing identical node (origin aside).
   NodeId Intern(Node node);

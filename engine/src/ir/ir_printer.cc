@@ -11,12 +11,18 @@ namespace {
 
 std::string ConstString(const Module& m, const Node& n) {
   switch (n.type.kind) {
-    case Type::kBool: return n.value ? "true" : "false";
-    case Type::kInt: return std::to_string(n.value);
-    case Type::kNumber: return util::FormatScaledDecimal(n.value) + "d";
-    case Type::kString: return "'" + n.text + "'";
-    case Type::kDate: return "date(" + util::FormatIsoDate(static_cast<int32_t>(n.value)) + ")";
-    case Type::kEnum: return "'" + m.domains[n.type.domain].values[n.value] + "'";
+    case Type::kBool:
+      return n.value ? "true" : "false";
+    case Type::kInt:
+      return std::to_string(n.value);
+    case Type::kNumber:
+      return util::FormatScaledDecimal(n.value) + "d";
+    case Type::kString:
+      return "'" + n.text + "'";
+    case Type::kDate:
+      return "date(" + util::FormatIsoDate(static_cast<int32_t>(n.value)) + ")";
+    case Type::kEnum:
+      return "'" + m.domains[n.type.domain].values[n.value] + "'";
     case Type::kSet: {
       std::vector<std::string> names;
       for (std::size_t i = 0; i < m.domains[n.type.domain].values.size(); ++i) {
@@ -50,14 +56,23 @@ std::string Module::NodeString(NodeId root) const {
     }
     const Node& n = node(item.node);
     switch (n.op) {
-      case Op::kConst: out += ConstString(*this, n); continue;
+      case Op::kConst:
+        out += ConstString(*this, n);
+        continue;
       case Op::kField:
         out += (fields[n.value].scope == Scope::kMember ? "member." : "") + fields[n.value].name;
         continue;
-      case Op::kParam: out += "params." + params[n.value].name; continue;
-      case Op::kAsOf: out += "as_of"; continue;
-      case Op::kEligible: out += "eligible(" + programs[n.value].id + ")"; continue;
-      default: break;
+      case Op::kParam:
+        out += "params." + params[n.value].name;
+        continue;
+      case Op::kAsOf:
+        out += "as_of";
+        continue;
+      case Op::kEligible:
+        out += "eligible(" + programs[n.value].id + ")";
+        continue;
+      default:
+        break;
     }
     out += "(";
     out += OpName(n.op);
@@ -76,8 +91,7 @@ std::string Module::DebugString() const {
     if (f.derive >= 0) absl::StrAppend(&out, "derive ", f.name, " = ", NodeString(f.derive), "\n");
   }
   for (const Definition& d : definitions) {
-    absl::StrAppend(&out, "def ", d.scope == Scope::kMember ? "member." : "", d.name, " = ",
-                    NodeString(d.node), "\n");
+    absl::StrAppend(&out, "def ", d.scope == Scope::kMember ? "member." : "", d.name, " = ", NodeString(d.node), "\n");
   }
   for (const Program& p : programs) {
     absl::StrAppend(&out, "program ", p.id, p.unit == Scope::kMember ? " (member)" : "", "\n");

@@ -14,10 +14,14 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 int HexDigits(char escape) {
   switch (escape) {
-    case 'x': return 2;
-    case 'u': return 4;
-    case 'U': return 8;
-    default: return 0;
+    case 'x':
+      return 2;
+    case 'u':
+      return 4;
+    case 'U':
+      return 8;
+    default:
+      return 0;
   }
 }
 

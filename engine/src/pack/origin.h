@@ -22,8 +22,8 @@ struct Loc {
 // An expression string from the pack with the file offsets of its bytes.
 struct ExprSource {
   std::string text;
-  Loc loc;                           // the scalar as a whole (its first character)
-  std::vector<uint32_t> file_offset; // file_offset[i]: file byte of text[i]; one extra entry for the end
+  Loc loc;                            // the scalar as a whole (its first character)
+  std::vector<uint32_t> file_offset;  // file_offset[i]: file byte of text[i]; one extra entry for the end
 };
 
 // Aligns the decoded `value` with the raw file text starting at the scalar's

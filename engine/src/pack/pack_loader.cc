@@ -11,20 +11,27 @@ void ReadPackFiles(YamlReader& r, PackModel& model) {
     if (!root) continue;
     if (root->IsNull()) continue;  // an empty file declares nothing
     if (!r.ExpectMap(*root, "a pack file's top level")) continue;
-    r.CheckKeys(*root,
-                {"pack", "schema", "parameters", "definitions", "programs", "needs", "resources", "tests"},
+    r.CheckKeys(*root, {"pack", "schema", "parameters", "definitions", "programs", "needs", "resources", "tests"},
                 "a pack file's top level");
     for (const auto& kv : *root) {
       const std::string& key = kv.first.Scalar();
       const YAML::Node& value = kv.second;
-      if (key == "pack") ReadPackMeta(value, r, model);
-      else if (key == "schema") ReadSchema(value, r, model);
-      else if (key == "parameters") ReadParameters(value, r, model);
-      else if (key == "definitions") ReadDefinitions(value, r, model);
-      else if (key == "programs") ReadPrograms(value, r, model);
-      else if (key == "needs") ReadNeeds(value, r, model);
-      else if (key == "resources") ReadResources(value, r, model);
-      else if (key == "tests") ReadTests(value, r, model);
+      if (key == "pack")
+        ReadPackMeta(value, r, model);
+      else if (key == "schema")
+        ReadSchema(value, r, model);
+      else if (key == "parameters")
+        ReadParameters(value, r, model);
+      else if (key == "definitions")
+        ReadDefinitions(value, r, model);
+      else if (key == "programs")
+        ReadPrograms(value, r, model);
+      else if (key == "needs")
+        ReadNeeds(value, r, model);
+      else if (key == "resources")
+        ReadResources(value, r, model);
+      else if (key == "tests")
+        ReadTests(value, r, model);
     }
   }
 }
@@ -52,10 +59,14 @@ void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackModel& model) {
     }
     std::optional<std::string> s = r.String(kv.second, "pack " + key);
     if (!s) continue;
-    if (key == "id") model.meta.id = *s;
-    else if (key == "name") model.meta.name = *s;
-    else if (key == "locale") model.meta.locale = *s;
-    else if (key == "version") model.meta.version = *s;
+    if (key == "id")
+      model.meta.id = *s;
+    else if (key == "name")
+      model.meta.name = *s;
+    else if (key == "locale")
+      model.meta.locale = *s;
+    else if (key == "version")
+      model.meta.version = *s;
   }
   if (model.meta.id.empty()) r.Error(node, DiagnosticCode::kPackMetadata, "pack has no 'id'");
 }

@@ -33,15 +33,15 @@ struct FieldDecl {
   std::string name;
   Scope scope = Scope::kHousehold;
   FieldType type = FieldType::kString;
-  std::vector<std::string> values;                          // enum and set
-  std::map<std::string, std::string> aliases;               // alias -> declared value
-  std::optional<int64_t> min, max;  // int: value; number: scaled 10^6; date: days
+  std::vector<std::string> values;             // enum and set
+  std::map<std::string, std::string> aliases;  // alias -> declared value
+  std::optional<int64_t> min, max;             // int: value; number: scaled 10^6; date: days
   bool key = false;
   bool is_protected = false;
   bool sensitive = false;
   std::string doc;
   std::optional<ExprSource> derive;
-  Loc loc;        // the field's name
+  Loc loc;  // the field's name
   Loc type_loc;
 };
 

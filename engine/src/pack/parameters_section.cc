@@ -12,13 +12,20 @@ namespace {
 
 const char* TypeName(FieldType t) {
   switch (t) {
-    case FieldType::kBool: return "bool";
-    case FieldType::kInt: return "int";
-    case FieldType::kNumber: return "number";
-    case FieldType::kString: return "string";
-    case FieldType::kEnum: return "enum";
-    case FieldType::kSet: return "set";
-    case FieldType::kDate: return "date";
+    case FieldType::kBool:
+      return "bool";
+    case FieldType::kInt:
+      return "int";
+    case FieldType::kNumber:
+      return "number";
+    case FieldType::kString:
+      return "string";
+    case FieldType::kEnum:
+      return "enum";
+    case FieldType::kSet:
+      return "set";
+    case FieldType::kDate:
+      return "date";
   }
   return "?";
 }
@@ -123,7 +130,8 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
     }
     for (std::size_t i = 1; i < param.values.size(); ++i) {
       if (param.values[i].from == param.values[i - 1].from) {
-        r.Report(param.values[i].loc, DiagnosticCode::kBadParameter, absl::StrCat(what, " has two values for one date"));
+        r.Report(param.values[i].loc, DiagnosticCode::kBadParameter,
+                 absl::StrCat(what, " has two values for one date"));
         ok = false;
       }
     }
@@ -162,7 +170,8 @@ void ReadDefinitions(const YAML::Node& node, YamlReader& r, PackModel& model) {
         r.CheckKeys(kv.second, {"expr", "doc", "justification"}, what);
         if (std::optional<YAML::Node> e = r.Required(kv.second, "expr", what)) expr = r.Expr(*e, what);
         for (const auto& f : kv.second) {
-          if (f.first.Scalar() == "justification") def.justification = r.String(f.second, what + " justification").value_or("");
+          if (f.first.Scalar() == "justification")
+            def.justification = r.String(f.second, what + " justification").value_or("");
         }
       } else {
         expr = r.Expr(kv.second, what);

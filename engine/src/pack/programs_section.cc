@@ -77,16 +77,20 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
   for (const auto& kv : node) {
     const std::string& k = kv.first.Scalar();
     const YAML::Node& v = kv.second;
-    if (k == "name") program.name = r.String(v, what + " name").value_or("");
-    else if (k == "source") program.source = r.String(v, what + " source").value_or("");
+    if (k == "name")
+      program.name = r.String(v, what + " name").value_or("");
+    else if (k == "source")
+      program.source = r.String(v, what + " source").value_or("");
     else if (k == "text") {
       std::string en;
       ReadText(v, r, what + " text", &program.text, &en);
     } else if (k == "unit") {
       std::optional<std::string> unit = r.String(v, what + " unit");
-      if (unit == "member") program.unit = Scope::kMember;
+      if (unit == "member")
+        program.unit = Scope::kMember;
       else if (unit && *unit != "household") {
-        r.Error(v, DiagnosticCode::kBadUnit, absl::StrCat("unit '", *unit, "' of ", what, " is neither household nor member"),
+        r.Error(v, DiagnosticCode::kBadUnit,
+                absl::StrCat("unit '", *unit, "' of ", what, " is neither household nor member"),
                 {util::DidYouMean(*unit, {"household", "member"})});
       }
     } else if (k == "valid") {
@@ -99,9 +103,12 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
       if (program.valid_from && program.valid_to && *program.valid_from > *program.valid_to) {
         r.Error(v, DiagnosticCode::kBadValidWindow, absl::StrCat(what, " is valid from a date after its end"));
       }
-    } else if (k == "benefit") program.benefit = r.Expr(v, what + " benefit");
-    else if (k == "priority") program.priority = r.Expr(v, what + " priority");
-    else if (k == "services") program.services = r.StringList(v, what + " services");
+    } else if (k == "benefit")
+      program.benefit = r.Expr(v, what + " benefit");
+    else if (k == "priority")
+      program.priority = r.Expr(v, what + " priority");
+    else if (k == "services")
+      program.services = r.StringList(v, what + " services");
   }
   if (criteria && r.ExpectSeq(*criteria, what + " criteria")) {
     for (const YAML::Node& c : *criteria) ReadClause(c, r, program);

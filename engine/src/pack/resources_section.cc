@@ -16,7 +16,8 @@ std::optional<double> ReadCoordinate(const YAML::Node& node, YamlReader& r, cons
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
   if (s.empty() || end != s.c_str() + s.size() || v < -limit || v > limit) {
-    r.Error(node, DiagnosticCode::kBadValue, absl::StrCat(what, " must be a number between ", -limit, " and ", limit, ", found '", s, "'"));
+    r.Error(node, DiagnosticCode::kBadValue,
+            absl::StrCat(what, " must be a number between ", -limit, " and ", limit, ", found '", s, "'"));
     return std::nullopt;
   }
   return v;
@@ -24,7 +25,8 @@ std::optional<double> ReadCoordinate(const YAML::Node& node, YamlReader& r, cons
 
 void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
   if (!r.ExpectMap(node, "a resource")) return;
-  r.CheckKeys(node, {"id", "name", "services", "location", "serves", "capacity", "accepts", "contact", "doc"}, "a resource");
+  r.CheckKeys(node, {"id", "name", "services", "location", "serves", "capacity", "accepts", "contact", "doc"},
+              "a resource");
   std::optional<YAML::Node> id = r.Required(node, "id", "a resource");
   if (!id) return;
   ResourceDecl res;
@@ -40,12 +42,16 @@ void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
   for (const auto& kv : node) {
     const std::string& k = kv.first.Scalar();
     const YAML::Node& v = kv.second;
-    if (k == "name") res.name = r.String(v, what + " name").value_or("");
-    else if (k == "services") res.services = r.StringList(v, what + " services");
+    if (k == "name")
+      res.name = r.String(v, what + " name").value_or("");
+    else if (k == "services")
+      res.services = r.StringList(v, what + " services");
     else if (k == "capacity") {
       res.capacity = r.Int(v, what + " capacity");
-      if (res.capacity && *res.capacity < 0) r.Error(v, DiagnosticCode::kBadValue, what + " capacity cannot be negative");
-    } else if (k == "accepts") res.accepts = r.Expr(v, what + " accepts");
+      if (res.capacity && *res.capacity < 0)
+        r.Error(v, DiagnosticCode::kBadValue, what + " capacity cannot be negative");
+    } else if (k == "accepts")
+      res.accepts = r.Expr(v, what + " accepts");
     else if (k == "location") {
       if (!r.ExpectMap(v, what + " location")) continue;
       r.CheckKeys(v, {"kecamatan", "desa", "address", "lat", "lon"}, what + " location");

@@ -12,9 +12,9 @@
 namespace layak::pack {
 
 bool IsReservedName(std::string_view name) {
-  static constexpr std::string_view kReserved[] = {
-      "and", "or", "not", "in", "if", "then", "else", "true", "false", "dan", "atau", "bukan",
-      "members", "params", "household", "member", "as_of"};
+  static constexpr std::string_view kReserved[] = {"and",     "or",     "not",       "in",     "if",   "then",
+                                                   "else",    "true",   "false",     "dan",    "atau", "bukan",
+                                                   "members", "params", "household", "member", "as_of"};
   for (std::string_view r : kReserved) {
     if (r == name) return true;
   }
@@ -51,16 +51,17 @@ std::optional<int64_t> ReadBound(const YAML::Node& node, FieldType type, YamlRea
   util::DecimalError err;
   std::optional<int64_t> scaled = util::ParseScaledDecimal(negative ? text.substr(1) : text, &err);
   if (!scaled || (type == FieldType::kInt && *scaled % util::kDecimalScale != 0)) {
-    r.Error(node, DiagnosticCode::kBadFieldOption,
-            absl::StrCat(what, " must be ", type == FieldType::kInt ? "an integer" : "a number", ", found '", text, "'"));
+    r.Error(
+        node, DiagnosticCode::kBadFieldOption,
+        absl::StrCat(what, " must be ", type == FieldType::kInt ? "an integer" : "a number", ", found '", text, "'"));
     return std::nullopt;
   }
   int64_t v = type == FieldType::kInt ? *scaled / util::kDecimalScale : *scaled;
   return negative ? -v : v;
 }
 
-void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node& spec, Scope scope,
-               YamlReader& r, PackModel& model) {
+void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node& spec, Scope scope, YamlReader& r,
+               PackModel& model) {
   std::string what = absl::StrCat("field '", name, "'");
   if (!IsIdentifier(name)) {
     r.Error(key, DiagnosticCode::kBadValue, absl::StrCat("'", name, "' is not a valid field name"),
@@ -80,7 +81,8 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     }
   }
   if (!r.ExpectMap(spec, what)) return;
-  r.CheckKeys(spec, {"type", "values", "aliases", "min", "max", "key", "doc", "protected", "sensitive", "derive"}, what);
+  r.CheckKeys(spec, {"type", "values", "aliases", "min", "max", "key", "doc", "protected", "sensitive", "derive"},
+              what);
   FieldDecl field;
   field.name = name;
   field.scope = scope;
@@ -105,7 +107,8 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     if (k == "values") {
       has_values = true;
       if (field.type != FieldType::kEnum && field.type != FieldType::kSet) {
-        r.Error(kv.first, DiagnosticCode::kBadFieldOption, absl::StrCat("'values' is only for enum and set fields, and ", what, " is ", *type_name));
+        r.Error(kv.first, DiagnosticCode::kBadFieldOption,
+                absl::StrCat("'values' is only for enum and set fields, and ", what, " is ", *type_name));
         continue;
       }
       for (const LocatedString& s : r.StringList(v, what + " values")) {
@@ -117,11 +120,13 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
       }
       if (field.values.empty()) r.Error(v, DiagnosticCode::kBadFieldOption, absl::StrCat(what, " declares no values"));
       if (field.type == FieldType::kSet && field.values.size() > 64) {
-        r.Error(v, DiagnosticCode::kBadFieldOption, absl::StrCat("set ", what, " declares ", field.values.size(), " values; at most 64 are supported"));
+        r.Error(v, DiagnosticCode::kBadFieldOption,
+                absl::StrCat("set ", what, " declares ", field.values.size(), " values; at most 64 are supported"));
       }
     } else if (k == "min" || k == "max") {
       if (field.type != FieldType::kInt && field.type != FieldType::kNumber && field.type != FieldType::kDate) {
-        r.Error(kv.first, DiagnosticCode::kBadFieldOption, absl::StrCat("'", k, "' is only for int, number and date fields"));
+        r.Error(kv.first, DiagnosticCode::kBadFieldOption,
+                absl::StrCat("'", k, "' is only for int, number and date fields"));
         continue;
       }
       (k == "min" ? field.min : field.max) = ReadBound(v, field.type, r, what + " " + k);
@@ -148,7 +153,8 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     for (const auto& alias : kv.second) {
       const std::string& value = alias.first.Scalar();
       if (std::find(field.values.begin(), field.values.end(), value) == field.values.end()) {
-        r.Error(alias.first, DiagnosticCode::kUnknownEnumValue, absl::StrCat("alias target '", value, "' is not a value of ", what),
+        r.Error(alias.first, DiagnosticCode::kUnknownEnumValue,
+                absl::StrCat("alias target '", value, "' is not a value of ", what),
                 {util::DidYouMean(value, field.values)});
         continue;
       }
@@ -156,8 +162,8 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     }
   }
   if ((field.type == FieldType::kEnum || field.type == FieldType::kSet) && !has_values) {
-    r.Error(*type_node, DiagnosticCode::kBadFieldOption, absl::StrCat(what, " is ", *type_name, " but declares no 'values'"),
-            {"help: add values: [a, b, c]"});
+    r.Error(*type_node, DiagnosticCode::kBadFieldOption,
+            absl::StrCat(what, " is ", *type_name, " but declares no 'values'"), {"help: add values: [a, b, c]"});
   }
   if (field.min && field.max && *field.min > *field.max) {
     r.Error(spec, DiagnosticCode::kBadFieldOption, absl::StrCat(what, " has min greater than max"));
@@ -169,7 +175,8 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     for (const FieldDecl& f : model.fields) {
       if (f.key && f.scope == scope) {
         r.Error(key, DiagnosticCode::kKeyField,
-                absl::StrCat(what, " is a second key of the ", scope == Scope::kHousehold ? "household" : "member", " scope"),
+                absl::StrCat(what, " is a second key of the ", scope == Scope::kHousehold ? "household" : "member",
+                             " scope"),
                 {absl::StrCat("note: '", f.name, "' is already the key")});
       }
     }

@@ -50,8 +50,7 @@ void YamlReader::CheckDuplicateKeys(const YAML::Node& node, int depth) {
       const std::string& key = kv.first.Scalar();
       auto [it, inserted] = seen.emplace(key, kv.first.Mark());
       if (!inserted) {
-        Error(kv.first, DiagnosticCode::kDuplicateKey,
-              absl::StrCat("key '", key, "' repeated in the same mapping"),
+        Error(kv.first, DiagnosticCode::kDuplicateKey, absl::StrCat("key '", key, "' repeated in the same mapping"),
               {absl::StrCat("note: first given on line ", it->second.line + 1)});
       }
       CheckDuplicateKeys(kv.second, depth + 1);
@@ -72,8 +71,8 @@ Loc YamlReader::LocOf(const YAML::Node& node) const {
   return loc;
 }
 
-void YamlReader::Report(const Loc& loc, DiagnosticCode code, std::string message,
-                        std::vector<std::string> notes, Severity severity) {
+void YamlReader::Report(const Loc& loc, DiagnosticCode code, std::string message, std::vector<std::string> notes,
+                        Severity severity) {
   const util::SourceText& src = (*files_)[loc.file < 0 ? file_ : loc.file];
   Diagnostic d = util::MakeDiagnostic(src, loc.offset, loc.length, code, std::move(message), severity);
   for (std::string& n : notes) {
@@ -82,14 +81,14 @@ void YamlReader::Report(const Loc& loc, DiagnosticCode code, std::string message
   sink_->Report(std::move(d));
 }
 
-void YamlReader::Error(const YAML::Node& at, DiagnosticCode code, std::string message,
-                       std::vector<std::string> notes) {
+void YamlReader::Error(const YAML::Node& at, DiagnosticCode code, std::string message, std::vector<std::string> notes) {
   Report(LocOf(at), code, std::move(message), std::move(notes));
 }
 
 bool YamlReader::ExpectMap(const YAML::Node& node, const std::string& what) {
   if (node.IsMap()) return true;
-  Error(node, DiagnosticCode::kWrongNodeKind, absl::StrCat(what, " must be a mapping (key: value), found ", KindName(node)));
+  Error(node, DiagnosticCode::kWrongNodeKind,
+        absl::StrCat(what, " must be a mapping (key: value), found ", KindName(node)));
   return false;
 }
 
@@ -106,8 +105,7 @@ bool YamlReader::ExpectScalar(const YAML::Node& node, const std::string& what) {
   return false;
 }
 
-void YamlReader::CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
-                           const std::string& what) {
+void YamlReader::CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed, const std::string& what) {
   std::vector<std::string> names(allowed.begin(), allowed.end());
   for (const auto& kv : map) {
     const std::string& key = kv.first.Scalar();
@@ -118,8 +116,7 @@ void YamlReader::CheckKeys(const YAML::Node& map, std::initializer_list<const ch
   }
 }
 
-std::optional<YAML::Node> YamlReader::Required(const YAML::Node& map, const char* key,
-                                               const std::string& what) {
+std::optional<YAML::Node> YamlReader::Required(const YAML::Node& map, const char* key, const std::string& what) {
   for (const auto& kv : map) {
     if (kv.first.Scalar() == key) return kv.second;
   }

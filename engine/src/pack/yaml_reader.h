@@ -20,8 +20,7 @@ namespace layak::pack {
 // Reads YAML nodes of one pack's files, reporting problems into a sink.
 class YamlReader {
  public:
-  YamlReader(std::vector<util::SourceText>* files, util::DiagnosticSink* sink)
-      : files_(files), sink_(sink) {}
+  YamlReader(std::vector<util::SourceText>* files, util::DiagnosticSink* sink) : files_(files), sink_(sink) {}
 
   // Parses file `file`; nullopt (after a diagnostic) when the YAML is malformed.
   std::optional<YAML::Node> Parse(int file);
@@ -33,10 +32,9 @@ class YamlReader {
   // The location of a node (its first character), with the scalar's length.
   Loc LocOf(const YAML::Node& node) const;
 
-  void Error(const YAML::Node& at, DiagnosticCode code, std::string message,
-             std::vector<std::string> notes = {});
-  void Report(const Loc& loc, DiagnosticCode code, std::string message,
-              std::vector<std::string> notes = {}, Severity severity = Severity::kError);
+  void Error(const YAML::Node& at, DiagnosticCode code, std::string message, std::vector<std::string> notes = {});
+  void Report(const Loc& loc, DiagnosticCode code, std::string message, std::vector<std::string> notes = {},
+              Severity severity = Severity::kError);
 
   // Each returns false (after a diagnostic naming `what`) when the node is of another kind.
   bool ExpectMap(const YAML::Node& node, const std::string& what);
@@ -44,8 +42,7 @@ class YamlReader {
   bool ExpectScalar(const YAML::Node& node, const std::string& what);
 
   // Reports each key of `map` not in `allowed`, with a did-you-mean.
-  void CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
-                 const std::string& what);
+  void CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed, const std::string& what);
   // Reports a missing required key; returns the node when present.
   std::optional<YAML::Node> Required(const YAML::Node& map, const char* key, const std::string& what);
 

@@ -60,8 +60,8 @@ std::optional<int64_t> ParseScaledDecimal(std::string_view text, DecimalError* e
 
 std::string FormatScaledDecimal(int64_t scaled) {
   bool negative = scaled < 0;
-  unsigned long long mag = negative ? 0ULL - static_cast<unsigned long long>(scaled)
-                                    : static_cast<unsigned long long>(scaled);
+  unsigned long long mag =
+      negative ? 0ULL - static_cast<unsigned long long>(scaled) : static_cast<unsigned long long>(scaled);
   std::string out = negative ? "-" : "";
   out += std::to_string(mag / kDecimalScale);
   unsigned long long frac = mag % kDecimalScale;

@@ -8,8 +8,8 @@
 
 namespace layak::util {
 
-Diagnostic MakeDiagnostic(const SourceText& source, std::size_t offset, std::size_t length,
-                          DiagnosticCode code, std::string message, Severity severity) {
+Diagnostic MakeDiagnostic(const SourceText& source, std::size_t offset, std::size_t length, DiagnosticCode code,
+                          std::string message, Severity severity) {
   Diagnostic d;
   d.severity = severity;
   d.code = code;
@@ -39,8 +39,8 @@ std::vector<Diagnostic> DiagnosticSink::Take() {
     Diagnostic note;
     note.severity = Severity::kNote;
     note.code = DiagnosticCode::kTooManyDiagnostics;
-    note.message = absl::StrCat(dropped_, " more diagnostics not shown (limit ", max_kept_,
-                                ", LoadOptions::max_diagnostics)");
+    note.message =
+        absl::StrCat(dropped_, " more diagnostics not shown (limit ", max_kept_, ", LoadOptions::max_diagnostics)");
     out.push_back(std::move(note));
   }
   kept_.clear();

@@ -12,9 +12,8 @@
 namespace layak::util {
 
 // Builds a diagnostic pointing at bytes [offset, offset + length) of `source`.
-Diagnostic MakeDiagnostic(const SourceText& source, std::size_t offset, std::size_t length,
-                          DiagnosticCode code, std::string message,
-                          Severity severity = Severity::kError);
+Diagnostic MakeDiagnostic(const SourceText& source, std::size_t offset, std::size_t length, DiagnosticCode code,
+                          std::string message, Severity severity = Severity::kError);
 
 // Diagnostics of one load, in the order found, at most `max_kept` of them.
 class DiagnosticSink {

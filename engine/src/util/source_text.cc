@@ -18,8 +18,7 @@ LineCol SourceText::Locate(std::size_t offset) const {
   offset = std::min(offset, contents_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-  return LineCol{static_cast<int>(line_index) + 1,
-                 static_cast<int>(offset - line_starts_[line_index]) + 1};
+  return LineCol{static_cast<int>(line_index) + 1, static_cast<int>(offset - line_starts_[line_index]) + 1};
 }
 
 std::string SourceText::Line(int line) const {

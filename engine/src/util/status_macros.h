@@ -5,9 +5,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-#define LAYAK_RETURN_IF_ERROR(expr)           \
-  do {                                        \
-    ::absl::Status layak_status_ = (expr);    \
+#define LAYAK_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::absl::Status layak_status_ = (expr);         \
     if (!layak_status_.ok()) return layak_status_; \
   } while (0)
 
@@ -16,8 +16,8 @@
 #define LAYAK_ASSIGN_OR_RETURN(lhs, rexpr) \
   LAYAK_ASSIGN_OR_RETURN_IMPL_(LAYAK_CONCAT_(layak_statusor_, __LINE__), lhs, rexpr)
 #define LAYAK_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, rexpr) \
-  auto statusor = (rexpr);                                \
-  if (!statusor.ok()) return statusor.status();           \
+  auto statusor = (rexpr);                                 \
+  if (!statusor.ok()) return statusor.status();            \
   lhs = std::move(statusor).value()
 
 #endif  // LAYAK_UTIL_STATUS_MACROS_H_
