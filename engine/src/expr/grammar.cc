@@ -71,8 +71,10 @@ struct DepthDirective : x3::unary_parser<Subject, DepthDirective<Subject>> {
   bool parse(Iterator& first, Iterator const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
     GrammarState& st = x3::get<StateTag>(ctx).get();
     if (st.depth >= st.max_depth) {
-      Span at = st.SpanOf(first, first);
-      at.end = at.begin + 1;
+      Iterator at_token = first;
+      while (at_token != last && std::isspace(static_cast<unsigned char>(*at_token))) ++at_token;
+      Span at = TokenAt(st.ast->source, static_cast<std::size_t>(at_token - st.base));
+      if (at.end == at.begin) at.end = at.begin + 1;
       st.Fail(DiagnosticCode::kTooDeep, at, absl::StrCat("expression nested deeper than ", st.max_depth, " levels"),
               {"help: split it into named definitions, or raise LoadOptions::max_nesting_depth"});
     }
@@ -100,10 +102,12 @@ struct MarkDirective : x3::unary_parser<Subject, MarkDirective<Subject>> {
   template <typename Iterator, typename Ctx, typename RCtx, typename Attr>
   bool parse(Iterator& first, Iterator const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
     GrammarState& st = x3::get<StateTag>(ctx).get();
+    Iterator const save = first;
     x3::skip_over(first, last, ctx);
     st.starts.push_back(first);
     bool ok = this->subject.parse(first, last, ctx, rctx, attr);
     st.starts.pop_back();
+    if (!ok) first = save;  // a failed alternative must not eat the spaces before it
     return ok;
   }
 };
@@ -417,7 +421,14 @@ std::optional<SyntaxError> RunGrammar(Ast& ast, int max_depth) {
       std::string found = ast.source.substr(tok.begin, tok.end - tok.begin);
       SyntaxError e{
           DiagnosticCode::kSyntax, tok, absl::StrCat("unexpected '", found, "' after a complete expression"), {}};
-      if (found == "=") e.notes.push_back("help: use '==' to compare");
+      char next = tok.end < ast.source.size() ? ast.source[tok.end] : '\0';
+      if (found == "=" && next == '>') {
+        e.notes.push_back("help: write '>=' for 'at least'");
+      } else if (found == "=" && next == '<') {
+        e.notes.push_back("help: write '<=' for 'at most'");
+      } else if (found == "=") {
+        e.notes.push_back("help: use '==' to compare");
+      }
       if (found == "..") {
         e.code = DiagnosticCode::kRangeOutsideIn;
         e.message = "a range 'a..b' can only follow 'in'";
@@ -437,6 +448,11 @@ std::optional<SyntaxError> RunGrammar(Ast& ast, int max_depth) {
                                             : "the end of the expression";
     SyntaxError e{DiagnosticCode::kSyntax, tok, absl::StrCat("expected ", Expected(f.which()), ", found ", found), {}};
     if (tok.end == tok.begin) e.span.end = e.span.begin + 1;
+    if (found == "'..'" && f.which() != "expression" && f.which() != "a list, a range or a value") {
+      e.code = DiagnosticCode::kRangeOutsideIn;
+      e.message = "a range 'a..b' can only follow 'in'";
+      e.notes.push_back("help: write 'x in a..b'");
+    }
     return e;
   } catch (const GrammarThrow& t) {
     return t.error;

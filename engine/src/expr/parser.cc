@@ -19,7 +19,17 @@ Span TokenAt(std::string_view text, std::size_t offset) {
   if (offset >= n) return Span{static_cast<uint32_t>(n), static_cast<uint32_t>(n)};
   std::size_t end = offset;
   char c = text[offset];
-  if (IsWordChar(c)) {
+  if (std::isdigit(static_cast<unsigned char>(c))) {
+    // A number, decimals included: "1.5" is one token, "1..3" is not.
+    while (end < n && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                       (text[end] == '.' && end + 1 < n && std::isdigit(static_cast<unsigned char>(text[end + 1]))))) {
+      ++end;
+    }
+  } else if (static_cast<unsigned char>(c) >= 0x80) {
+    // A whole UTF-8 character, never half of one.
+    ++end;
+    while (end < n && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  } else if (IsWordChar(c)) {
     while (end < n && (IsWordChar(text[end]) || (text[end] == '.' && end + 1 < n && IsWordChar(text[end + 1]) &&
                                                  !std::isdigit(static_cast<unsigned char>(c))))) {
       ++end;
@@ -54,6 +64,13 @@ ParseResult ParseExpression(std::string_view text, const ParseLimits& limits) {
       std::size_t close = text.find(c, i + 1);
       if (close == std::string_view::npos) break;  // reported below
       i = close;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      // X3's ASCII character classes must never see these bytes (they assert).
+      Span tok = TokenAt(text, i);
+      return fail(DiagnosticCode::kSyntax, tok,
+                  absl::StrCat("unexpected character '", std::string(text.substr(tok.begin, tok.end - tok.begin)),
+                               "'; names are ASCII letters, digits and '_'"),
+                  {"note: text in other scripts belongs inside quotes, as a string"});
     } else if (c == '(' || c == '[') {
       if (++depth > limits.max_depth) {
         return fail(DiagnosticCode::kTooDeep, Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)},
