@@ -111,13 +111,39 @@ TEST(DiagnosticsTest, FileLevelDiagnosticHasNoSourceLine) {
 TEST(DiagnosticSinkTest, KeepsAtMostTheCapAndCountsTheRest) {
   DiagnosticSink sink(2);
   SourceText src("f", "x\n");
-  for (int i = 0; i < 5; ++i) sink.Report(MakeDiagnostic(src, 0, 1, DiagnosticCode::kSyntax, "e"));
+  for (int i = 0; i < 5; ++i) sink.Report(MakeDiagnostic(src, 0, 1, DiagnosticCode::kSyntax, "e" + std::to_string(i)));
   EXPECT_EQ(sink.error_count(), 5);
   std::vector<Diagnostic> out = sink.Take();
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[2].code, DiagnosticCode::kTooManyDiagnostics);
   EXPECT_EQ(out[2].severity, Severity::kNote);
   EXPECT_THAT(out[2].message, ::testing::HasSubstr("3 more diagnostics"));
+}
+
+}  // namespace
+}  // namespace layak::util
+
+namespace layak::util {
+namespace {
+
+// A YAML alias makes the binder see one expression twice: one report only.
+TEST(DiagnosticSinkTest, DropsExactRepeats) {
+  DiagnosticSink sink(10);
+  SourceText src("f", "x\n");
+  sink.Report(MakeDiagnostic(src, 0, 1, DiagnosticCode::kSyntax, "same"));
+  sink.Report(MakeDiagnostic(src, 0, 1, DiagnosticCode::kSyntax, "same"));
+  EXPECT_EQ(sink.error_count(), 1);
+  EXPECT_EQ(sink.Take().size(), 1u);
+}
+
+TEST(DiagnosticsTest, CaretCountsCharactersNotBytes) {
+  SourceText src("p.yaml",
+                 "when: \"kecamatan == 'Ban\xC3\xA7"
+                 "ar' and x\"\n");
+  // x is byte 33 (column 34) but the 33rd character: 32 characters precede it.
+  Diagnostic d = MakeDiagnostic(src, 33, 1, DiagnosticCode::kUnknownName, "m");
+  std::string rendered = FormatDiagnostic(d);
+  EXPECT_THAT(rendered, ::testing::HasSubstr("\n   | " + std::string(32, ' ') + "^\n"));
 }
 
 }  // namespace

@@ -60,6 +60,8 @@ class RulePack {
 struct LoadResult {
   std::vector<Diagnostic> diagnostics;
   std::unique_ptr<RulePack> pack_ptr;
+  // Errors found, including those past LoadOptions::max_diagnostics.
+  int error_total = 0;
 
   // True when the pack loaded without errors (warnings allowed).
   bool ok() const { return pack_ptr != nullptr; }
@@ -67,7 +69,7 @@ struct LoadResult {
   const RulePack* pack() const { return pack_ptr.get(); }
   // Hands the pack to the caller; pack() is null afterwards.
   std::unique_ptr<RulePack> ReleasePack() { return std::move(pack_ptr); }
-  // Number of diagnostics of severity kError.
+  // Number of errors found, counting those not kept past the cap.
   int error_count() const;
 };
 

@@ -41,12 +41,19 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     std::string number = std::to_string(loc.line);
     gutter = std::string(number.size() + 1, ' ');
     absl::StrAppend(&out, " ", number, " | ", d.source_line, "\n");
-    // Keep tabs so the caret lines up under the same columns as the source.
+    // Keep tabs so the caret lines up under the same columns as the source,
+    // and count characters, not bytes: 'Bançar' is six columns wide.
+    auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
     std::string pad;
-    for (int i = 0; i < loc.column - 1 && i < static_cast<int>(d.source_line.size()); ++i) {
-      pad += d.source_line[i] == '\t' ? '\t' : ' ';
+    const int line_size = static_cast<int>(d.source_line.size());
+    for (int i = 0; i < loc.column - 1 && i < line_size; ++i) {
+      if (!is_continuation(d.source_line[i])) pad += d.source_line[i] == '\t' ? '\t' : ' ';
     }
-    absl::StrAppend(&out, gutter, " | ", pad, "^", std::string(std::max(0, loc.length - 1), '~'), "\n");
+    int width = 0;
+    for (int i = loc.column - 1; i < loc.column - 1 + loc.length && i < line_size; ++i) {
+      if (i >= 0 && !is_continuation(d.source_line[i])) ++width;
+    }
+    absl::StrAppend(&out, gutter, " | ", pad, "^", std::string(std::max(0, width - 1), '~'), "\n");
   }
   for (const std::string& note : d.notes) {
     absl::StrAppend(&out, gutter.empty() ? " " : gutter, " = ", note, "\n");

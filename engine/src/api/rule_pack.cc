@@ -23,8 +23,9 @@ const std::string& RulePack::version() const { return impl_->model.meta.version;
 const std::vector<ProgramInfo>& RulePack::programs() const { return impl_->programs; }
 
 int LoadResult::error_count() const {
-  return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                        [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+  int kept = static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                            [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+  return std::max(kept, error_total);
 }
 
 namespace {
@@ -48,6 +49,15 @@ bool DeclaresPack(const std::string& contents) {
 absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files, const LoadOptions& options) {
   auto impl = std::make_unique<RulePackImpl>();
   util::DiagnosticSink sink(options.max_diagnostics);
+  if (files.empty()) {
+    LoadResult empty;
+    Diagnostic d;
+    d.code = DiagnosticCode::kFileRead;
+    d.message = "a rule pack needs at least one file; none was given";
+    empty.diagnostics.push_back(std::move(d));
+    empty.error_total = 1;
+    return empty;
+  }
   for (SourceFile& f : files) impl->model.files.emplace_back(std::move(f.path), std::move(f.contents));
   pack::YamlReader reader(&impl->model.files, &sink);
   pack::ReadPackFiles(reader, impl->model);
@@ -62,6 +72,7 @@ absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files
   impl->module = check::CheckPack(impl->model, sink, options);
   LoadResult result;
   bool failed = sink.has_errors();
+  result.error_total = sink.error_count();
   result.diagnostics = sink.Take();
   if (failed) return result;
   for (const ir::Program& p : impl->module->programs) {
@@ -75,7 +86,8 @@ absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files
 
 absl::StatusOr<LoadResult> LoadRulePack(const std::string& folder, const LoadOptions& options) {
   std::error_code ec;
-  fs::path root(folder);
+  fs::path root = fs::path(folder).lexically_normal();
+  if (!root.has_filename()) root = root.parent_path();  // "rules/tuban/" is "rules/tuban"
   if (!fs::is_directory(root, ec)) {
     return absl::NotFoundError(absl::StrCat("rule pack folder '", folder, "' does not exist or is not a folder"));
   }
@@ -102,6 +114,7 @@ absl::StatusOr<LoadResult> LoadRulePack(const std::string& folder, const LoadOpt
                                options.max_file_bytes, ")");
       d.location.file = p.string();
       too_big.diagnostics.push_back(std::move(d));
+      ++too_big.error_total;
       continue;
     }
     std::ostringstream text;
@@ -126,6 +139,7 @@ absl::StatusOr<LoadResult> LoadRulePack(const std::string& folder, const LoadOpt
     d.message = "the folder holds no .yaml files";
     d.location.file = folder;
     r.diagnostics.push_back(std::move(d));
+    r.error_total = 1;
     return r;
   }
   return LoadRulePackFromSources(std::move(files), options);

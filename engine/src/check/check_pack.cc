@@ -4,6 +4,8 @@
 // that tests name real programs, fields and statuses.
 #include "check/check_pack.h"
 
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "util/civil_date.h"
 #include "util/edit_distance.h"
@@ -147,9 +149,17 @@ void CheckTests(const pack::PackModel& model, const ir::Module& m, util::Diagnos
                {util::DidYouMean(program.value, ids)});
       }
       if (status.value != "eligible" && status.value != "ineligible" && status.value != "unknown") {
+        static const std::map<std::string, std::string> kSynonyms = {{"not_eligible", "ineligible"},
+                                                                     {"tidak_layak", "ineligible"},
+                                                                     {"layak", "eligible"},
+                                                                     {"missing", "unknown"},
+                                                                     {"tidak_diketahui", "unknown"}};
+        auto synonym = kSynonyms.find(status.value);
+        std::string help = synonym != kSynonyms.end()
+                               ? "help: did you mean '" + synonym->second + "'?"
+                               : util::DidYouMean(status.value, {"eligible", "ineligible", "unknown"});
         Report(model, sink, status.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"),
-               {util::DidYouMean(status.value, {"eligible", "ineligible", "unknown"})});
+               absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"), {help});
       }
     }
   }
@@ -192,6 +202,7 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
   for (std::size_t pi = 0; pi < model.programs.size(); ++pi) {
     const pack::ProgramDecl& decl = model.programs[pi];
     ir::Program& program = m.programs[pi];
+    if (decl.unit_invalid) continue;  // already reported; binding would only add noise
     BindContext ctx;
     ctx.scope = decl.unit;
     ctx.program = static_cast<int>(pi);

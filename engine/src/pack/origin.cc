@@ -30,9 +30,25 @@ int Utf8Length(unsigned long cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 
 
 }  // namespace
 
-std::vector<uint32_t> MapScalarOffsets(std::string_view file, std::size_t mark, std::string_view value) {
+std::size_t SkipNodeProperties(std::string_view file, std::size_t mark) {
+  std::size_t p = mark;
+  while (p < file.size() && (file[p] == '!' || file[p] == '&')) {
+    while (p < file.size() && !IsSpace(file[p])) ++p;
+    while (p < file.size() && (file[p] == ' ' || file[p] == '\t')) ++p;
+  }
+  return p < file.size() ? p : mark;
+}
+
+std::vector<uint32_t> MapScalarOffsets(std::string_view file, std::size_t mark, std::string_view value,
+                                       std::vector<uint32_t>* ends) {
+  mark = SkipNodeProperties(file, mark);
   std::vector<uint32_t> map(value.size() + 1, static_cast<uint32_t>(mark));
-  if (mark >= file.size()) return map;
+  std::vector<uint32_t> end_map(value.size(), static_cast<uint32_t>(mark + 1));
+  auto finish = [&]() {
+    if (ends != nullptr) *ends = std::move(end_map);
+    return map;
+  };
+  if (mark >= file.size()) return finish();
   char style = file[mark];
   std::size_t p = mark;
   if (style == '\'' || style == '"') {
@@ -58,16 +74,21 @@ std::vector<uint32_t> MapScalarOffsets(std::string_view file, std::size_t mark, 
         unsigned long cp = std::strtoul(std::string(file.substr(p + 2, hex)).c_str(), nullptr, 16);
         produced = esc == 'x' ? 1 : Utf8Length(cp);
       }
-      for (int k = 0; k < produced && i < value.size(); ++k) map[i++] = static_cast<uint32_t>(p);
+      for (int k = 0; k < produced && i < value.size(); ++k) {
+        end_map[i] = static_cast<uint32_t>(p + width);
+        map[i++] = static_cast<uint32_t>(p);
+      }
       p += width;
       continue;
     }
     if (style == '\'' && raw == '\'' && p + 1 < file.size() && file[p + 1] == '\'') {
+      end_map[i] = static_cast<uint32_t>(p + 2);
       map[i++] = static_cast<uint32_t>(p);
       p += 2;
       continue;
     }
     if (raw == value[i]) {
+      end_map[i] = static_cast<uint32_t>(p + 1);
       map[i++] = static_cast<uint32_t>(p++);
       continue;
     }
@@ -77,11 +98,15 @@ std::vector<uint32_t> MapScalarOffsets(std::string_view file, std::size_t mark, 
     }
     // Unexpected: the value holds a byte the raw text does not (a folded
     // newline already consumed). Attribute it to the current raw position.
+    end_map[i] = static_cast<uint32_t>(p + 1);
     map[i++] = static_cast<uint32_t>(p);
   }
-  for (; i < value.size(); ++i) map[i] = static_cast<uint32_t>(std::min(p, file.size()));
-  map[value.size()] = static_cast<uint32_t>(value.empty() ? p : map[value.size() - 1] + 1);
-  return map;
+  for (; i < value.size(); ++i) {
+    map[i] = static_cast<uint32_t>(std::min(p, file.size()));
+    end_map[i] = map[i] + 1;
+  }
+  map[value.size()] = static_cast<uint32_t>(value.empty() ? p : end_map[value.size() - 1]);
+  return finish();
 }
 
 Loc LocateSpan(const ExprSource& source, uint32_t begin, uint32_t end) {
@@ -90,8 +115,10 @@ Loc LocateSpan(const ExprSource& source, uint32_t begin, uint32_t end) {
   uint32_t last_index = static_cast<uint32_t>(source.file_offset.size() - 1);
   begin = std::min(begin, last_index);
   end = std::min(std::max(end, begin + 1), last_index);
+  if (source.text.empty()) return loc;  // the scalar itself: its opening quote
   loc.offset = source.file_offset[begin];
-  uint32_t end_offset = end > begin ? source.file_offset[end - 1] + 1 : source.file_offset[begin] + 1;
+  auto end_of = [&](uint32_t i) { return i < source.file_end.size() ? source.file_end[i] : source.file_offset[i] + 1; };
+  uint32_t end_offset = end > begin ? end_of(end - 1) : end_of(begin);
   loc.length = end_offset > loc.offset ? end_offset - loc.offset : 1;
   return loc;
 }

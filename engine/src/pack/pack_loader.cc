@@ -16,7 +16,11 @@ void ReadPackFiles(YamlReader& r, PackModel& model) {
     for (const auto& kv : *root) {
       const std::string& key = kv.first.Scalar();
       const YAML::Node& value = kv.second;
-      if (key == "pack")
+      if (key == "pack" && model.meta.present) {
+        r.Error(kv.first, DiagnosticCode::kPackMetadata, "a second 'pack:' block in the same pack",
+                {absl::StrCat("note: the first is in ", model.files[model.meta.loc.file].path(), " line ",
+                              model.files[model.meta.loc.file].Locate(model.meta.loc.offset).line)});
+      } else if (key == "pack")
         ReadPackMeta(value, r, model);
       else if (key == "schema")
         ReadSchema(value, r, model);
@@ -38,11 +42,6 @@ void ReadPackFiles(YamlReader& r, PackModel& model) {
 
 void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackModel& model) {
   if (!r.ExpectMap(node, "pack")) return;
-  if (model.meta.present) {
-    r.Error(node, DiagnosticCode::kPackMetadata, "a second 'pack:' block in the same pack",
-            {"note: one file of the pack holds its metadata"});
-    return;
-  }
   model.meta.present = true;
   model.meta.loc = r.LocOf(node);
   r.CheckKeys(node, {"id", "name", "locale", "version", "extends"}, "pack");

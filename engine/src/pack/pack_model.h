@@ -90,6 +90,7 @@ struct ProgramDecl {
   std::string text;
   std::optional<int32_t> valid_from, valid_to;
   Scope unit = Scope::kHousehold;
+  bool unit_invalid = false;
   std::vector<ClauseDecl> criteria;
   std::optional<ExprSource> benefit, priority;
   std::vector<LocatedString> services;

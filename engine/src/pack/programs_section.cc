@@ -60,10 +60,10 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
   ProgramDecl program;
   program.loc = r.LocOf(node);
   std::optional<YAML::Node> id = r.Required(node, "id", "a program");
-  std::optional<YAML::Node> criteria = r.Required(node, "criteria", "a program");
   if (!id) return;
   std::optional<std::string> id_text = r.String(*id, "program id");
   if (!id_text) return;
+  std::optional<YAML::Node> criteria = r.Required(node, "criteria", absl::StrCat("program '", *id_text, "'"));
   program.id = *id_text;
   program.loc = r.LocOf(*id);
   for (const ProgramDecl& p : model.programs) {
@@ -89,6 +89,7 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
       if (unit == "member")
         program.unit = Scope::kMember;
       else if (unit && *unit != "household") {
+        program.unit_invalid = true;  // its expressions are not bound: every member field would cascade
         r.Error(v, DiagnosticCode::kBadUnit,
                 absl::StrCat("unit '", *unit, "' of ", what, " is neither household nor member"),
                 {util::DidYouMean(*unit, {"household", "member"})});
@@ -96,12 +97,17 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
     } else if (k == "valid") {
       if (!r.ExpectMap(v, what + " valid")) continue;
       r.CheckKeys(v, {"from", "to"}, what + " valid");
+      std::optional<YAML::Node> to_node;
       for (const auto& w : v) {
         if (w.first.Scalar() == "from") program.valid_from = r.Date(w.second, what + " valid from");
-        if (w.first.Scalar() == "to") program.valid_to = r.Date(w.second, what + " valid to");
+        if (w.first.Scalar() == "to") {
+          program.valid_to = r.Date(w.second, what + " valid to");
+          to_node = w.second;
+        }
       }
       if (program.valid_from && program.valid_to && *program.valid_from > *program.valid_to) {
-        r.Error(v, DiagnosticCode::kBadValidWindow, absl::StrCat(what, " is valid from a date after its end"));
+        r.Error(*to_node, DiagnosticCode::kBadValidWindow, absl::StrCat(what, " ends before it starts"),
+                {"note: both ends of a valid window are inclusive"});
       }
     } else if (k == "benefit")
       program.benefit = r.Expr(v, what + " benefit");
@@ -111,6 +117,10 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
       program.services = r.StringList(v, what + " services");
   }
   if (criteria && r.ExpectSeq(*criteria, what + " criteria")) {
+    if (criteria->size() == 0) {
+      r.Error(*criteria, DiagnosticCode::kMissingKey, absl::StrCat(what, " has an empty list of criteria"),
+              {"note: with no criteria every household would be eligible; add at least one clause"});
+    }
     for (const YAML::Node& c : *criteria) ReadClause(c, r, program);
   }
   model.programs.push_back(std::move(program));

@@ -2,6 +2,8 @@
 // values, ranges, keys and derivations.
 #include <cctype>
 
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "pack/names.h"
 #include "pack/sections.h"
@@ -93,14 +95,23 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
   if (!type_name) return;
   std::optional<FieldType> type = ParseType(*type_name);
   if (!type) {
+    // Names other languages use for the same types get a direct hint.
+    static const std::map<std::string, std::string> kSynonyms = {
+        {"integer", "int"},   {"long", "int"},       {"boolean", "bool"}, {"float", "number"},
+        {"double", "number"}, {"decimal", "number"}, {"real", "number"},  {"text", "string"},
+        {"str", "string"},    {"datetime", "date"},  {"list", "set"},     {"enumeration", "enum"}};
+    auto synonym = kSynonyms.find(*type_name);
+    std::string help = synonym != kSynonyms.end()
+                           ? "help: did you mean '" + synonym->second + "'?"
+                           : util::DidYouMean(*type_name, {"bool", "int", "number", "string", "enum", "set", "date"});
     r.Error(*type_node, DiagnosticCode::kBadFieldType, absl::StrCat("unknown type '", *type_name, "' for ", what),
-            {util::DidYouMean(*type_name, {"bool", "int", "number", "string", "enum", "set", "date"}),
-             "note: types are bool, int, number, string, enum, set and date"});
+            {help, "note: types are bool, int, number, string, enum, set and date"});
     return;
   }
   field.type = *type;
   field.type_loc = r.LocOf(*type_node);
   bool has_values = false;
+  std::optional<YAML::Node> max_node;
   for (const auto& kv : spec) {
     const std::string& k = kv.first.Scalar();
     const YAML::Node& v = kv.second;
@@ -130,6 +141,7 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
         continue;
       }
       (k == "min" ? field.min : field.max) = ReadBound(v, field.type, r, what + " " + k);
+      if (k == "max") max_node = v;
     } else if (k == "key") {
       if (std::optional<bool> b = r.Bool(v, what + " key")) field.key = *b;
     } else if (k == "protected") {
@@ -165,8 +177,8 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     r.Error(*type_node, DiagnosticCode::kBadFieldOption,
             absl::StrCat(what, " is ", *type_name, " but declares no 'values'"), {"help: add values: [a, b, c]"});
   }
-  if (field.min && field.max && *field.min > *field.max) {
-    r.Error(spec, DiagnosticCode::kBadFieldOption, absl::StrCat(what, " has min greater than max"));
+  if (field.min && field.max && *field.min > *field.max && max_node) {
+    r.Error(*max_node, DiagnosticCode::kBadFieldOption, absl::StrCat(what, " has max below its min"));
   }
   if (field.key) {
     if (field.type != FieldType::kString && field.type != FieldType::kInt) {

@@ -26,16 +26,28 @@ std::optional<YAML::Node> YamlReader::Parse(int file) {
   file_ = file;
   const util::SourceText& src = (*files_)[file];
   try {
-    YAML::Node root = YAML::Load(src.contents());
-    CheckDuplicateKeys(root, 0);
-    return root;
+    std::vector<YAML::Node> docs = YAML::LoadAll(src.contents());
+    if (docs.empty()) return YAML::Node();
+    for (std::size_t i = 1; i < docs.size(); ++i) {
+      // yaml-cpp's Load would silently drop every document after the first.
+      Report(LocOf(docs[i]), DiagnosticCode::kYamlSyntax, "a pack file holds one YAML document; this is another",
+             {"help: remove the '---' line, or move this document into a file of its own"});
+    }
+    CheckDuplicateKeys(docs[0], 0);
+    return docs[0];
   } catch (const YAML::Exception& e) {
     Loc loc{file, 0, 1};
     if (e.mark.pos >= 0) loc.offset = static_cast<std::size_t>(e.mark.pos);
     std::string msg = e.msg.empty() ? "malformed YAML" : e.msg;
-    Report(loc, DiagnosticCode::kYamlSyntax, "YAML syntax error: " + msg,
-           {"note: expressions containing ': ' or starting with a quote must be quoted as a whole, "
-            "e.g. when: \"'abh' in ppks\""});
+    // The quoting hint only where a quote on the line makes it likely.
+    std::string line = src.Line(src.Locate(loc.offset).line);
+    std::string note;
+    if (line.find('\'') != std::string::npos || line.find('"') != std::string::npos) {
+      note =
+          "note: an expression that starts with a quote, or contains ': ', must be quoted as a whole, "
+          "e.g. when: \"'abh' in ppks\"";
+    }
+    Report(loc, DiagnosticCode::kYamlSyntax, "YAML syntax error: " + msg, {note});
     return std::nullopt;
   }
 }
@@ -62,8 +74,25 @@ Loc YamlReader::LocOf(const YAML::Node& node) const {
   Loc loc{file_, 0, 1};
   YAML::Mark mark = node.Mark();
   if (mark.pos >= 0) loc.offset = static_cast<std::size_t>(mark.pos);
+  const std::string& contents = (*files_)[file_].contents();
+  if (node.IsNull() && loc.offset > 0) {
+    // An empty value's mark is the next token, often on the next line; point
+    // at the key it belongs to instead.
+    std::size_t p = loc.offset;
+    while (p > 0 && std::isspace(static_cast<unsigned char>(contents[p - 1]))) --p;
+    if (p > 0 && contents[p - 1] == ':') {
+      std::size_t end = p - 1, begin = end;
+      while (begin > 0 && !std::isspace(static_cast<unsigned char>(contents[begin - 1])) &&
+             contents[begin - 1] != '{' && contents[begin - 1] != ',') {
+        --begin;
+      }
+      loc.offset = begin;
+      loc.length = std::max<std::size_t>(1, end - begin);
+    }
+    return loc;
+  }
   if (node.IsScalar()) {
-    const std::string& contents = (*files_)[file_].contents();
+    loc.offset = SkipNodeProperties(contents, loc.offset);
     char c = loc.offset < contents.size() ? contents[loc.offset] : ' ';
     std::size_t extra = (c == '"' || c == '\'') ? 2 : 0;
     loc.length = std::max<std::size_t>(1, node.Scalar().size() + extra);
@@ -166,7 +195,7 @@ std::optional<ExprSource> YamlReader::Expr(const YAML::Node& node, const std::st
   ExprSource src;
   src.text = node.Scalar();
   src.loc = LocOf(node);
-  src.file_offset = MapScalarOffsets((*files_)[file_].contents(), src.loc.offset, src.text);
+  src.file_offset = MapScalarOffsets((*files_)[file_].contents(), src.loc.offset, src.text, &src.file_end);
   return src;
 }
 

@@ -25,6 +25,14 @@ Diagnostic MakeDiagnostic(const SourceText& source, std::size_t offset, std::siz
 }
 
 void DiagnosticSink::Report(Diagnostic diagnostic) {
+  // A YAML alias binds the anchored expression again; one report is enough.
+  for (const Diagnostic& d : kept_) {
+    if (d.code == diagnostic.code && d.location.file == diagnostic.location.file &&
+        d.location.line == diagnostic.location.line && d.location.column == diagnostic.location.column &&
+        d.message == diagnostic.message) {
+      return;
+    }
+  }
   if (diagnostic.severity == Severity::kError) ++error_count_;
   if (static_cast<int>(kept_.size()) >= max_kept_) {
     ++dropped_;

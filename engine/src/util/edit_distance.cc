@@ -28,14 +28,20 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
   int limit = std::max<int>(1, static_cast<int>(word.size()) / 3);
   std::string best;
   int best_distance = limit + 1;
+  bool tie = false;
   for (const std::string& c : candidates) {
     int dist = EditDistance(word, c);
     if (dist < best_distance) {
       best_distance = dist;
       best = c;
+      tie = false;
+    } else if (dist == best_distance && c != best) {
+      tie = true;
     }
   }
-  return best;
+  // Two equally close candidates (not_eligible: eligible or ineligible?) make
+  // a guess worse than none.
+  return tie ? "" : best;
 }
 
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {

@@ -1,0 +1,124 @@
+// Regressions found by the broken-pack tables of issue 2, one test each.
+#include <filesystem>
+#include <fstream>
+
+#include "layak/layak.h"
+#include "testing/testing.h"
+
+namespace layak {
+namespace {
+
+constexpr char kSchema[] =
+    "pack: { id: r, version: '1' }\n"
+    "schema:\n"
+    "  household:\n"
+    "    id: { type: string, key: true }\n"
+    "    kecamatan: { type: enum, values: [Bancar, Jenu] }\n"
+    "  member:\n"
+    "    age: { type: int }\n";
+
+LoadResult Load(const std::string& second_file) {
+  absl::StatusOr<LoadResult> r = LoadRulePackFromSources({{"s.yaml", kSchema}, {"p.yaml", second_file}});
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? std::move(*r) : LoadResult{};
+}
+
+// Diagnostics as "line:column:length code" for compact assertions.
+std::vector<std::string> Where(const LoadResult& r) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.diagnostics) {
+    out.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + ":" +
+                  std::to_string(d.location.length) + " " + CodeString(d.code));
+  }
+  return out;
+}
+
+TEST(LoaderRegressTest, TrailingSlashOnThePackFolderStillLoads) {
+  absl::StatusOr<LoadResult> r = LoadRulePack(testing::SourcePath("rules/tuban/"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->ok()) << FormatDiagnostics(r->diagnostics);
+}
+
+TEST(LoaderRegressTest, ASecondYamlDocumentIsAnErrorNotDropped) {
+  LoadResult r = Load("programs: []\n---\nprograms:\n  - { id: X, criteria: [ { id: a, when: \"nope\" } ] }\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("3:1:1 E0101"));
+}
+
+TEST(LoaderRegressTest, AnEmptyValueIsReportedAtItsKey) {
+  LoadResult r = Load("programs:\n  - id: X\n    criteria:\n      - id: a\n        when:\n        text: t\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("5:9:4 E0105"));
+}
+
+TEST(LoaderRegressTest, AnchorsAndTagsDoNotShiftPositionsAndAliasesReportOnce) {
+  LoadResult r = Load(
+      "programs:\n"
+      "  - id: X\n"
+      "    criteria:\n"
+      "      - { id: a, when: &m \"kecamatn == 'Jenu'\" }\n"
+      "      - { id: b, when: *m }\n"
+      "      - { id: c, when: !!str \"kecamatan == 'Jenuu'\" }\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("4:28:8 E0301", "6:44:7 E0403"));
+}
+
+TEST(LoaderRegressTest, UnderlineCoversAnEscapeAtTheEndOfASpan) {
+  LoadResult r = Load("programs:\n  - { id: X, criteria: [ { id: a, when: \"kecamatan == \\\"Bancr\\\"\" } ] }\n");
+  // \"Bancr\" is 9 bytes in the file.
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("2:55:9 E0403"));
+}
+
+TEST(LoaderRegressTest, EmptyCriteriaIsAnError) {
+  LoadResult r = Load("programs:\n  - { id: X, criteria: [] }\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("2:24:1 E0106"));
+  EXPECT_THAT(r.diagnostics[0].message, ::testing::HasSubstr("program 'X' has an empty list of criteria"));
+}
+
+TEST(LoaderRegressTest, RangeAndWindowErrorsPointAtTheOffendingValue) {
+  LoadResult r = Load(
+      "schema:\n  household:\n    desil: { type: int, min: 10, max: 1 }\n"
+      "programs:\n  - id: X\n    valid: { from: 2025-01-01, to: 2024-12-31 }\n"
+      "    criteria: [ { id: a, when: \"true\" } ]\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("3:39:1 E0502", "6:36:10 E0508"));
+}
+
+TEST(LoaderRegressTest, ASecondPackBlockIsReportedAtItsKey) {
+  LoadResult r = Load("pack:\n  id: again\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("1:1:4 E0510"));
+}
+
+TEST(LoaderRegressTest, TypeSynonymsGetADirectHint) {
+  LoadResult r = Load("schema:\n  household:\n    n: { type: integer }\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_THAT(r.diagnostics[0].notes, ::testing::Contains("help: did you mean 'int'?"));
+}
+
+TEST(LoaderRegressTest, ABadUnitDoesNotCascadeIntoScopeErrors) {
+  LoadResult r = Load("programs:\n  - id: X\n    unit: membr\n    criteria: [ { id: a, when: \"age > 3\" } ]\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("3:11:5 E0506"));
+}
+
+TEST(LoaderRegressTest, ErrorCountIncludesDiagnosticsPastTheCap) {
+  std::string programs = "programs:\n";
+  for (int i = 0; i < 30; ++i)
+    programs += "  - { id: P" + std::to_string(i) + ", criteria: [ { id: a, when: \"nope\" } ] }\n";
+  LoadOptions options;
+  options.max_diagnostics = 5;
+  absl::StatusOr<LoadResult> r = LoadRulePackFromSources({{"s.yaml", kSchema}, {"p.yaml", programs}}, options);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->error_count(), 30);
+  EXPECT_EQ(r->diagnostics.size(), 6u);  // five kept and the note
+}
+
+TEST(LoaderRegressTest, NoFilesIsAnError) {
+  absl::StatusOr<LoadResult> r = LoadRulePackFromSources({});
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->ok());
+  EXPECT_EQ(r->error_count(), 1);
+}
+
+TEST(LoaderRegressTest, AnEmptyExpressionPointsAtItsOpeningQuote) {
+  LoadResult r = Load("programs:\n  - { id: X, criteria: [ { id: a, when: \"\" } ] }\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("2:41:2 E0209"));
+}
+
+}  // namespace
+}  // namespace layak
