@@ -122,3 +122,16 @@ TEST(LoaderRegressTest, AnEmptyExpressionPointsAtItsOpeningQuote) {
 
 }  // namespace
 }  // namespace layak
+
+namespace layak {
+namespace {
+
+// rules/README.md promised it; the checker did not enforce it.
+TEST(LoaderRegressTest, ADefinitionMayNotTakeAFieldsName) {
+  LoadResult r = Load("definitions:\n  household:\n    kecamatan: \"true\"\n    age: \"true\"\n");
+  EXPECT_THAT(Where(r), ::testing::ElementsAre("3:5:9 E0108", "4:5:3 E0108"));
+  EXPECT_THAT(r.diagnostics[1].message, ::testing::HasSubstr("has the name of a member field"));
+}
+
+}  // namespace
+}  // namespace layak

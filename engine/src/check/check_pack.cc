@@ -92,6 +92,28 @@ void BuildFields(const pack::PackModel& model, ir::Module& m, util::DiagnosticSi
   }
 }
 
+// Field and definition names share one namespace per pack: a definition may
+// not shadow or be shadowed by a field or a definition of the other scope.
+void CheckDefinitionNames(const pack::PackModel& model, util::DiagnosticSink& sink) {
+  for (std::size_t i = 0; i < model.definitions.size(); ++i) {
+    const pack::DefinitionDecl& d = model.definitions[i];
+    for (const pack::FieldDecl& f : model.fields) {
+      if (f.name == d.name) {
+        Report(model, sink, d.loc, DiagnosticCode::kDuplicateName,
+               absl::StrCat("definition '", d.name, "' has the name of a ",
+                            f.scope == ir::Scope::kHousehold ? "household" : "member", " field"),
+               {"help: rename the definition; one name must mean one thing"});
+      }
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (model.definitions[j].name == d.name) {
+        Report(model, sink, d.loc, DiagnosticCode::kDuplicateName,
+               absl::StrCat("definition '", d.name, "' is defined at both household and member scope"));
+      }
+    }
+  }
+}
+
 void BuildParams(const pack::PackModel& model, ir::Module& m) {
   for (const pack::ParameterDecl& p : model.parameters) {
     ir::Param param;
@@ -173,6 +195,7 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
   ir::Module& m = *module;
   BuildFields(model, m, sink);
   BuildParams(model, m);
+  CheckDefinitionNames(model, sink);
   for (const pack::ProgramDecl& p : model.programs) {
     ir::Program program;
     program.id = p.id;
