@@ -135,3 +135,24 @@ TEST(LoaderRegressTest, ADefinitionMayNotTakeAFieldsName) {
 
 }  // namespace
 }  // namespace layak
+
+namespace layak {
+namespace {
+
+// Found by pack_fuzzer (out of memory): YAML aliases let a few kilobytes
+// expand exponentially. Now the file is refused with E0102.
+TEST(LoaderRegressTest, FuzzAliasExpansionIsBounded) {
+  std::string yaml = "pack: { id: laughs }\nx0: &a0 [\"desil <= 4 and desil <= 4 and desil <= 4\"]\n";
+  for (int i = 1; i < 30; ++i) {
+    std::string prev = "*a" + std::to_string(i - 1);
+    yaml += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev + ", " + prev + "]\n";
+  }
+  absl::StatusOr<LoadResult> r = LoadRulePackFromSources({{"laughs.yaml", yaml}});
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->ok());
+  EXPECT_EQ(r->diagnostics[0].code, DiagnosticCode::kFileRead);
+  EXPECT_THAT(r->diagnostics[0].message, ::testing::HasSubstr("YAML aliases"));
+}
+
+}  // namespace
+}  // namespace layak

@@ -24,6 +24,10 @@ struct LoadOptions {
   int max_diagnostics = 100;
   // Largest YAML file read, in bytes (E0102 beyond it).
   std::size_t max_file_bytes = 16u << 20;
+  // How many times its own size (plus 64 KiB) a YAML file may grow when its
+  // aliases (*name) are expanded; beyond it the file is not read (E0102).
+  // Guards against "billion laughs" documents.
+  int max_alias_expansion = 4;
 };
 
 }  // namespace layak

@@ -59,7 +59,7 @@ absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files
     return empty;
   }
   for (SourceFile& f : files) impl->model.files.emplace_back(std::move(f.path), std::move(f.contents));
-  pack::YamlReader reader(&impl->model.files, &sink);
+  pack::YamlReader reader(&impl->model.files, &sink, options.max_alias_expansion);
   pack::ReadPackFiles(reader, impl->model);
   if (!impl->model.meta.present && !impl->model.files.empty()) {
     Diagnostic d;

@@ -33,7 +33,17 @@ std::optional<YAML::Node> YamlReader::Parse(int file) {
       Report(LocOf(docs[i]), DiagnosticCode::kYamlSyntax, "a pack file holds one YAML document; this is another",
              {"help: remove the '---' line, or move this document into a file of its own"});
     }
-    CheckDuplicateKeys(docs[0], 0);
+    // YAML aliases can make a small file expand exponentially ("billion
+    // laughs"); the pack is read only while its expanded size stays within
+    // a multiple of the file's own.
+    std::size_t budget = static_cast<std::size_t>(max_alias_expansion_) * src.contents().size() + (64u << 10);
+    if (!CheckDocument(docs[0], 0, &budget)) {
+      Report(Loc{file, 0, 1}, DiagnosticCode::kFileRead,
+             absl::StrCat("the file expands to more than ", max_alias_expansion_,
+                          " times its size through YAML aliases (*name); it is not read"),
+             {"note: LoadOptions::max_alias_expansion sets the limit"});
+      return std::nullopt;
+    }
     return docs[0];
   } catch (const YAML::Exception& e) {
     Loc loc{file, 0, 1};
@@ -52,10 +62,15 @@ std::optional<YAML::Node> YamlReader::Parse(int file) {
   }
 }
 
-void YamlReader::CheckDuplicateKeys(const YAML::Node& node, int depth) {
-  if (depth > 200) return;  // yaml-cpp itself bounds nesting far below this
+bool YamlReader::CheckDocument(const YAML::Node& node, int depth, std::size_t* budget) {
+  if (depth > 200) return true;  // yaml-cpp itself bounds nesting far below this
+  std::size_t cost = 16 + (node.IsScalar() ? node.Scalar().size() : 0);
+  if (cost > *budget) return false;
+  *budget -= cost;
   if (node.IsSequence()) {
-    for (const YAML::Node& child : node) CheckDuplicateKeys(child, depth + 1);
+    for (const YAML::Node& child : node) {
+      if (!CheckDocument(child, depth + 1, budget)) return false;
+    }
   } else if (node.IsMap()) {
     absl::flat_hash_map<std::string, YAML::Mark> seen;
     for (const auto& kv : node) {
@@ -65,9 +80,10 @@ void YamlReader::CheckDuplicateKeys(const YAML::Node& node, int depth) {
         Error(kv.first, DiagnosticCode::kDuplicateKey, absl::StrCat("key '", key, "' repeated in the same mapping"),
               {absl::StrCat("note: first given on line ", it->second.line + 1)});
       }
-      CheckDuplicateKeys(kv.second, depth + 1);
+      if (!CheckDocument(kv.first, depth + 1, budget) || !CheckDocument(kv.second, depth + 1, budget)) return false;
     }
   }
+  return true;
 }
 
 Loc YamlReader::LocOf(const YAML::Node& node) const {

@@ -20,7 +20,8 @@ namespace layak::pack {
 // Reads YAML nodes of one pack's files, reporting problems into a sink.
 class YamlReader {
  public:
-  YamlReader(std::vector<util::SourceText>* files, util::DiagnosticSink* sink) : files_(files), sink_(sink) {}
+  YamlReader(std::vector<util::SourceText>* files, util::DiagnosticSink* sink, int max_alias_expansion = 4)
+      : files_(files), sink_(sink), max_alias_expansion_(max_alias_expansion) {}
 
   // Parses file `file`; nullopt (after a diagnostic) when the YAML is malformed.
   std::optional<YAML::Node> Parse(int file);
@@ -59,11 +60,14 @@ class YamlReader {
   static bool IsNull(const YAML::Node& node) { return node.IsNull(); }
 
  private:
-  void CheckDuplicateKeys(const YAML::Node& node, int depth);
+  // Walks the document: reports repeated keys, and returns false once the
+  // document, aliases expanded, is larger than `*budget` bytes.
+  bool CheckDocument(const YAML::Node& node, int depth, std::size_t* budget);
 
   std::vector<util::SourceText>* files_;
   util::DiagnosticSink* sink_;
   int file_ = 0;
+  int max_alias_expansion_;
 };
 
 }  // namespace layak::pack
