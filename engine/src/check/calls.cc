@@ -57,6 +57,7 @@ NodeId Binder::BindCall(expr::NodeIndex n, const BindContext& ctx) {
       return -1;
     }
     std::vector<NodeId> conds;
+    conds.reserve(Ast(args[0]).children.size());
     bool ok = true;
     for (expr::NodeIndex c : Ast(args[0]).children) {
       NodeId id = Bind(c, ctx);
@@ -67,6 +68,7 @@ NodeId Binder::BindCall(expr::NodeIndex n, const BindContext& ctx) {
     return Make(Op::kCountTrue, {Type::kInt}, std::move(conds), n);
   }
   std::vector<NodeId> bound;
+  bound.reserve(args.size());
   for (expr::NodeIndex a : args) bound.push_back(Bind(a, ctx));
   for (NodeId b : bound) {
     if (b < 0) return -1;

@@ -44,8 +44,9 @@ bool Binder::RequireType(NodeId node, expr::NodeIndex at, Type want, const std::
 bool Binder::RequireNumeric(NodeId node, expr::NodeIndex at, const std::string& what) {
   if (IsNumeric(Ir(node).type.kind)) return true;
   std::vector<std::string> notes;
-  if (Ir(node).type.kind == Type::kDate)
+  if (Ir(node).type.kind == Type::kDate) {
     notes.push_back("help: for dates use days_between, months_between or years_between");
+  }
   Error(at, DiagnosticCode::kTypeMismatch,
         absl::StrCat(what, " must be a number (int or number), but this is ", TypeName(node)), notes);
   return false;
@@ -170,8 +171,9 @@ NodeId Binder::BindBinary(expr::NodeIndex n, const BindContext& ctx) {
         if (ordered && !IsNumeric(k) && k != Type::kDate &&
             !(k == Type::kString && Ir(id).op == Op::kConst && Ir(id == a ? b : a).type.kind == Type::kEnum)) {
           std::vector<std::string> notes;
-          if (k == Type::kEnum)
+          if (k == Type::kEnum) {
             notes.push_back("help: enum values are unordered; list the accepted ones: x in ['a', 'b']");
+          }
           Error(at, DiagnosticCode::kUnorderedType,
                 absl::StrCat("'", op, "' needs numbers or dates, but this is ", TypeName(id)), notes);
           return -1;
@@ -309,8 +311,9 @@ NodeId Binder::BindIn(expr::NodeIndex n, const BindContext& ctx) {
     }
     TypeRef element{Type::kEnum, Ir(set).type.domain};
     // A literal is checked against the set's values (and named as a set's).
-    if (Ir(x).type != element)
+    if (Ir(x).type != element) {
       x = Coerce(x, l, Ir(x).op == Op::kConst ? Ir(set).type : element, "the value tested with 'in'");
+    }
     if (x < 0) return -1;
     result = Make(Op::kInSet, {Type::kBool}, {x, set}, n);
   }

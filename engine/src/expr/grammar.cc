@@ -249,9 +249,10 @@ auto const make_number = [](auto& ctx) {
     for (char c : text) {
       if (c == '_') continue;
       v = v * 10 + (c - '0');
-      if (v > INT64_MAX)
+      if (v > INT64_MAX) {
         st.Fail(DiagnosticCode::kBadNumber, n.span, "integer literal is too large",
                 {"note: integers are 64-bit, at most 9223372036854775807"});
+      }
     }
     n.kind = NodeKind::kInt;
     n.int_value = static_cast<int64_t>(v);

@@ -20,22 +20,23 @@ void ReadPackFiles(YamlReader& r, PackModel& model) {
         r.Error(kv.first, DiagnosticCode::kPackMetadata, "a second 'pack:' block in the same pack",
                 {absl::StrCat("note: the first is in ", model.files[model.meta.loc.file].path(), " line ",
                               model.files[model.meta.loc.file].Locate(model.meta.loc.offset).line)});
-      } else if (key == "pack")
+      } else if (key == "pack") {
         ReadPackMeta(value, r, model);
-      else if (key == "schema")
+      } else if (key == "schema") {
         ReadSchema(value, r, model);
-      else if (key == "parameters")
+      } else if (key == "parameters") {
         ReadParameters(value, r, model);
-      else if (key == "definitions")
+      } else if (key == "definitions") {
         ReadDefinitions(value, r, model);
-      else if (key == "programs")
+      } else if (key == "programs") {
         ReadPrograms(value, r, model);
-      else if (key == "needs")
+      } else if (key == "needs") {
         ReadNeeds(value, r, model);
-      else if (key == "resources")
+      } else if (key == "resources") {
         ReadResources(value, r, model);
-      else if (key == "tests")
+      } else if (key == "tests") {
         ReadTests(value, r, model);
+      }
     }
   }
 }
@@ -58,14 +59,15 @@ void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackModel& model) {
     }
     std::optional<std::string> s = r.String(kv.second, "pack " + key);
     if (!s) continue;
-    if (key == "id")
+    if (key == "id") {
       model.meta.id = *s;
-    else if (key == "name")
+    } else if (key == "name") {
       model.meta.name = *s;
-    else if (key == "locale")
+    } else if (key == "locale") {
       model.meta.locale = *s;
-    else if (key == "version")
+    } else if (key == "version") {
       model.meta.version = *s;
+    }
   }
   if (model.meta.id.empty()) r.Error(node, DiagnosticCode::kPackMetadata, "pack has no 'id'");
 }

@@ -170,8 +170,9 @@ void ReadDefinitions(const YAML::Node& node, YamlReader& r, PackModel& model) {
         r.CheckKeys(kv.second, {"expr", "doc", "justification"}, what);
         if (std::optional<YAML::Node> e = r.Required(kv.second, "expr", what)) expr = r.Expr(*e, what);
         for (const auto& f : kv.second) {
-          if (f.first.Scalar() == "justification")
+          if (f.first.Scalar() == "justification") {
             def.justification = r.String(f.second, what + " justification").value_or("");
+          }
         }
       } else {
         expr = r.Expr(kv.second, what);

@@ -77,18 +77,18 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
   for (const auto& kv : node) {
     const std::string& k = kv.first.Scalar();
     const YAML::Node& v = kv.second;
-    if (k == "name")
+    if (k == "name") {
       program.name = r.String(v, what + " name").value_or("");
-    else if (k == "source")
+    } else if (k == "source") {
       program.source = r.String(v, what + " source").value_or("");
-    else if (k == "text") {
+    } else if (k == "text") {
       std::string en;
       ReadText(v, r, what + " text", &program.text, &en);
     } else if (k == "unit") {
       std::optional<std::string> unit = r.String(v, what + " unit");
-      if (unit == "member")
+      if (unit == "member") {
         program.unit = Scope::kMember;
-      else if (unit && *unit != "household") {
+      } else if (unit && *unit != "household") {
         program.unit_invalid = true;  // its expressions are not bound: every member field would cascade
         r.Error(v, DiagnosticCode::kBadUnit,
                 absl::StrCat("unit '", *unit, "' of ", what, " is neither household nor member"),
@@ -109,12 +109,13 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
         r.Error(*to_node, DiagnosticCode::kBadValidWindow, absl::StrCat(what, " ends before it starts"),
                 {"note: both ends of a valid window are inclusive"});
       }
-    } else if (k == "benefit")
+    } else if (k == "benefit") {
       program.benefit = r.Expr(v, what + " benefit");
-    else if (k == "priority")
+    } else if (k == "priority") {
       program.priority = r.Expr(v, what + " priority");
-    else if (k == "services")
+    } else if (k == "services") {
       program.services = r.StringList(v, what + " services");
+    }
   }
   if (criteria && r.ExpectSeq(*criteria, what + " criteria")) {
     if (criteria->size() == 0) {

@@ -42,17 +42,18 @@ void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
   for (const auto& kv : node) {
     const std::string& k = kv.first.Scalar();
     const YAML::Node& v = kv.second;
-    if (k == "name")
+    if (k == "name") {
       res.name = r.String(v, what + " name").value_or("");
-    else if (k == "services")
+    } else if (k == "services") {
       res.services = r.StringList(v, what + " services");
-    else if (k == "capacity") {
+    } else if (k == "capacity") {
       res.capacity = r.Int(v, what + " capacity");
-      if (res.capacity && *res.capacity < 0)
+      if (res.capacity && *res.capacity < 0) {
         r.Error(v, DiagnosticCode::kBadValue, what + " capacity cannot be negative");
-    } else if (k == "accepts")
+      }
+    } else if (k == "accepts") {
       res.accepts = r.Expr(v, what + " accepts");
-    else if (k == "location") {
+    } else if (k == "location") {
       if (!r.ExpectMap(v, what + " location")) continue;
       r.CheckKeys(v, {"kecamatan", "desa", "address", "lat", "lon"}, what + " location");
       for (const auto& f : v) {
@@ -100,9 +101,9 @@ std::vector<TestValue> ReadTestValues(const YAML::Node& node, YamlReader& r, con
     }
     if (kv.second.IsSequence()) {
       std::vector<std::string> items;
-      for (const LocatedString& s : r.StringList(kv.second, what + " " + field)) items.push_back(s.value);
+      for (const LocatedString& s : r.StringList(kv.second, absl::StrCat(what, " ", field))) items.push_back(s.value);
       v.value = items.empty() ? "{}" : absl::StrJoin(items, "|");
-    } else if (r.ExpectScalar(kv.second, what + " " + field)) {
+    } else if (r.ExpectScalar(kv.second, absl::StrCat(what, " ", field))) {
       v.value = kv.second.Scalar();
     }
     out.push_back(std::move(v));

@@ -140,7 +140,7 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
                 absl::StrCat("'", k, "' is only for int, number and date fields"));
         continue;
       }
-      (k == "min" ? field.min : field.max) = ReadBound(v, field.type, r, what + " " + k);
+      (k == "min" ? field.min : field.max) = ReadBound(v, field.type, r, absl::StrCat(what, " ", k));
       if (k == "max") max_node = v;
     } else if (k == "key") {
       if (std::optional<bool> b = r.Bool(v, what + " key")) field.key = *b;
