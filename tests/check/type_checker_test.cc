@@ -219,3 +219,19 @@ TEST(TypeCheckerTest, ProgramsAreOrderedAfterTheProgramsTheyRead) {
 
 }  // namespace
 }  // namespace layak::testing
+
+namespace layak::testing {
+namespace {
+
+// The cycle is named from its repeated definition, not from where binding began.
+TEST(TypeCheckerTest, CyclePathStartsAtTheRepeatedName) {
+  std::string defs =
+      "definitions:\n  household:\n    a: \"b\"\n    b: \"c and dtks\"\n    c: \"b\"\n"
+      "programs:\n  - id: X\n    criteria: [ { id: x, when: \"a\" } ]\n";
+  LAYAK_ASSERT_OK_AND_ASSIGN(LoadResult r, LoadRulePackFromSources({{"s.yaml", kFixturePack}, {"d.yaml", defs}}));
+  ASSERT_EQ(r.error_count(), 1) << FormatDiagnostics(r.diagnostics);
+  EXPECT_THAT(r.diagnostics[0].message, ::testing::EndsWith("depends on itself: b -> c -> b"));
+}
+
+}  // namespace
+}  // namespace layak::testing

@@ -162,48 +162,43 @@ std::vector<std::string> Binder::VisibleNames(const BindContext& ctx) const {
 }
 
 // Binds something that is bound once for all uses (a definition or a derived
-// field), detecting cycles through `state`.
-NodeId Binder::BindDefinition(int def, expr::NodeIndex use, bool report_at_use) {
-  const pack::DefinitionDecl& decl = model_.definitions[def];
-  int& state = def_state_[def];
-  if (state == 2) return def_node_[def];
+// field): memoised, and a use while it is being bound is a cycle, reported
+// with the path from the repeated name.
+NodeId Binder::BindOnce(Memo& memo, int index, const std::string& name, Scope scope, int expr, const char* kind,
+                        expr::NodeIndex use, bool report_at_use) {
+  int& state = memo.state[index];
+  if (state == 2) return memo.node[index];
   if (state == 1) {
-    std::string path = absl::StrJoin(binding_stack_, " -> ") + " -> " + decl.name;
+    auto first = std::find(binding_stack_.begin(), binding_stack_.end(), name);
+    std::vector<std::string> path(first, binding_stack_.end());
+    path.push_back(name);
     if (report_at_use) {
       Error(use, DiagnosticCode::kDefinitionCycle,
-            absl::StrCat("definition '", decl.name, "' depends on itself: ", path));
+            absl::StrCat(kind, " '", name, "' depends on itself: ", absl::StrJoin(path, " -> ")));
     }
     return -1;
   }
   state = 1;
-  binding_stack_.push_back(decl.name);
+  binding_stack_.push_back(name);
   BindContext ctx;
-  ctx.scope = decl.scope;
-  NodeId id = BindExpr(def_expr_[def], ctx);
+  ctx.scope = scope;
+  NodeId id = BindExpr(expr, ctx);
   binding_stack_.pop_back();
-  def_state_[def] = 2;
-  def_node_[def] = id;
+  memo.state[index] = 2;
+  memo.node[index] = id;
   return id;
+}
+
+NodeId Binder::BindDefinition(int def, expr::NodeIndex use, bool report_at_use) {
+  const pack::DefinitionDecl& decl = model_.definitions[def];
+  return BindOnce(defs_, def, decl.name, decl.scope, def_expr_[def], "definition", use, report_at_use);
 }
 
 NodeId Binder::BindDerived(int field, expr::NodeIndex use, bool report_at_use) {
   const ir::Field& f = module_.fields[field];
-  int& state = derive_state_[field];
-  if (state == 2) return derive_node_[field];
-  if (state == 1) {
-    std::string path = absl::StrJoin(binding_stack_, " -> ") + " -> " + f.name;
-    if (report_at_use) {
-      Error(use, DiagnosticCode::kDefinitionCycle,
-            absl::StrCat("derived field '", f.name, "' depends on itself: ", path));
-    }
-    return -1;
-  }
-  state = 1;
-  binding_stack_.push_back(f.name);
-  BindContext ctx;
-  ctx.scope = f.scope;
-  NodeId id = BindExpr(derive_expr_[field], ctx);
-  binding_stack_.pop_back();
+  bool first_time = derived_.state[field] == 0;
+  NodeId id = BindOnce(derived_, field, f.name, f.scope, derive_expr_[field], "derived field", use, report_at_use);
+  if (!first_time) return id;
   if (id >= 0 && Ir(id).type != f.type) {
     const pack::ExprSource& src = module_.exprs[derive_expr_[field]];
     ReportAt(derive_expr_[field], 0, static_cast<uint32_t>(src.text.size()), DiagnosticCode::kTypeMismatch,
@@ -211,8 +206,7 @@ NodeId Binder::BindDerived(int field, expr::NodeIndex use, bool report_at_use) {
                           module_.TypeName(Ir(id).type)));
     id = -1;
   }
-  derive_state_[field] = 2;
-  derive_node_[field] = id;
+  derived_.node[field] = id;
   module_.fields[field].derive = id;
   return id;
 }

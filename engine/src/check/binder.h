@@ -111,9 +111,14 @@ class Binder {
   LoadOptions options_;
   Frame frame_{-1, nullptr};
   std::vector<std::unique_ptr<expr::ParseResult>> parsed_;  // by expr index; null until parsed
-  // Memo and cycle state of definitions and derived fields: 0 new, 1 binding, 2 done.
-  std::map<int, int> def_state_, derive_state_;
-  std::map<int, NodeId> def_node_, derive_node_;
+  // Memo and cycle state of definitions or derived fields: 0 new, 1 binding, 2 done.
+  struct Memo {
+    std::map<int, int> state;
+    std::map<int, NodeId> node;
+  };
+  NodeId BindOnce(Memo& memo, int index, const std::string& name, Scope scope, int expr, const char* kind,
+                  expr::NodeIndex use, bool report_at_use);
+  Memo defs_, derived_;
   std::map<int, int> def_expr_, derive_expr_;
   std::vector<std::string> binding_stack_;  // names being bound, for cycle messages
   std::vector<ProgramEdge> edges_;

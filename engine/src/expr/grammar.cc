@@ -84,13 +84,15 @@ struct DepthDirective : x3::unary_parser<Subject, DepthDirective<Subject>> {
     return ok;
   }
 };
-struct DepthGen {
+// Makes `name[p]` build a Directive<p> (X3's directive generator pattern).
+template <template <typename> class Directive>
+struct DirectiveGen {
   template <typename Subject>
-  DepthDirective<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
+  Directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
     return {x3::as_parser(subject)};
   }
 };
-DepthGen const depth = {};
+DirectiveGen<DepthDirective> const depth = {};
 
 // mark[p]: records where p starts (after skipping spaces), for Here().
 template <typename Subject>
@@ -111,13 +113,7 @@ struct MarkDirective : x3::unary_parser<Subject, MarkDirective<Subject>> {
     return ok;
   }
 };
-struct MarkGen {
-  template <typename Subject>
-  MarkDirective<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& subject) const {
-    return {x3::as_parser(subject)};
-  }
-};
-MarkGen const mark = {};
+DirectiveGen<MarkDirective> const mark = {};
 
 // The span of the construct whose action is running: from its mark[] start
 // to the end of the match (which is where _where() begins).
