@@ -124,69 +124,6 @@ void BuildParams(const pack::PackModel& model, ir::Module& m) {
   }
 }
 
-void CheckTests(const pack::PackModel& model, const ir::Module& m, util::DiagnosticSink& sink) {
-  std::vector<std::string> ids;
-  for (const ir::Program& p : m.programs) ids.push_back(p.id);
-  auto check_values = [&](const std::vector<pack::TestValue>& values, ir::Scope scope) {
-    std::vector<std::string> names;
-    for (const ir::Field& f : m.fields) {
-      if (f.scope == scope) names.push_back(f.name);
-    }
-    for (const pack::TestValue& v : values) {
-      int fi = m.FindField(v.field, scope);
-      const char* where = scope == ir::Scope::kHousehold ? "household" : "member";
-      if (fi < 0) {
-        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("test sets unknown ", where, " field '", v.field, "'"), {util::DidYouMean(v.field, names)});
-        continue;
-      }
-      const ir::Field& f = m.fields[fi];
-      if (f.derive >= 0 || model.fields[fi].derive) {
-        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("'", v.field, "' is derived and cannot be given"),
-               {"help: give the fields it is derived from"});
-        continue;
-      }
-      if (!v.value) continue;
-      if (f.type.kind == ir::Type::kEnum) {
-        const auto& values = m.domains[f.type.domain].values;
-        if (std::find(values.begin(), values.end(), *v.value) == values.end() && !f.aliases.count(*v.value)) {
-          Report(model, sink, v.loc, DiagnosticCode::kBadTest,
-                 absl::StrCat("'", *v.value, "' is not a value of enum field '", v.field, "'"),
-                 {util::DidYouMean(*v.value, values)});
-        }
-      } else if (f.type.kind == ir::Type::kDate && !util::ParseIsoDate(*v.value)) {
-        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("'", *v.value, "' given for date field '", v.field, "' is not a date YYYY-MM-DD"));
-      }
-    }
-  };
-  for (const pack::TestDecl& t : model.tests) {
-    check_values(t.household, ir::Scope::kHousehold);
-    for (const auto& member : t.members) check_values(member, ir::Scope::kMember);
-    for (const auto& [program, status] : t.expect) {
-      if (m.FindProgram(program.value) < 0) {
-        Report(model, sink, program.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("test expects a result of unknown program '", program.value, "'"),
-               {util::DidYouMean(program.value, ids)});
-      }
-      if (status.value != "eligible" && status.value != "ineligible" && status.value != "unknown") {
-        static const std::map<std::string, std::string> kSynonyms = {{"not_eligible", "ineligible"},
-                                                                     {"tidak_layak", "ineligible"},
-                                                                     {"layak", "eligible"},
-                                                                     {"missing", "unknown"},
-                                                                     {"tidak_diketahui", "unknown"}};
-        auto synonym = kSynonyms.find(status.value);
-        std::string help = synonym != kSynonyms.end()
-                               ? "help: did you mean '" + synonym->second + "'?"
-                               : util::DidYouMean(status.value, {"eligible", "ineligible", "unknown"});
-        Report(model, sink, status.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"), {help});
-      }
-    }
-  }
-}
-
 }  // namespace
 
 std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::DiagnosticSink& sink,
@@ -284,7 +221,7 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
     if (std::find(deps.begin(), deps.end(), e.to) == deps.end()) deps.push_back(e.to);
   }
   m.evaluation_order = OrderPrograms(m, binder.program_edges(), model, sink);
-  CheckTests(model, m, sink);
+  CheckPackData(model, m, sink);
   return module;
 }
 

@@ -24,6 +24,16 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
 std::vector<int32_t> OrderPrograms(const ir::Module& module, const std::vector<ProgramEdge>& edges,
                                    const pack::PackModel& model, util::DiagnosticSink& sink);
 
+// Checks the literal data of a pack against its schema: the inputs and
+// expectations of `tests:` and the kecamatan of `resources:`. Defined in
+// pack_data.cc.
+void CheckPackData(const pack::PackModel& model, const ir::Module& module, util::DiagnosticSink& sink);
+
+// Why `text` is not a valid value of `field`, or "" when it is. The help
+// (a did-you-mean) goes to *help. Test inputs use the spellings of caseloads.
+std::string ValueProblem(const ir::Module& module, const ir::Field& field, const std::string& text,
+                         std::string* help);
+
 }  // namespace layak::check
 
 #endif  // LAYAK_CHECK_CHECK_PACK_H_

@@ -112,6 +112,7 @@ struct ResourceDecl {
   std::string name;
   std::vector<LocatedString> services;
   std::string kecamatan;
+  Loc kecamatan_loc;
   std::optional<double> lat, lon;
   bool serves_all = true;
   std::vector<LocatedString> serves_kecamatan;

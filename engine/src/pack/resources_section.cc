@@ -58,7 +58,10 @@ void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
       r.CheckKeys(v, {"kecamatan", "desa", "address", "lat", "lon"}, what + " location");
       for (const auto& f : v) {
         const std::string& lk = f.first.Scalar();
-        if (lk == "kecamatan") res.kecamatan = r.String(f.second, what + " kecamatan").value_or("");
+        if (lk == "kecamatan") {
+          res.kecamatan = r.String(f.second, what + " kecamatan").value_or("");
+          res.kecamatan_loc = r.LocOf(f.second);
+        }
         if (lk == "lat") res.lat = ReadCoordinate(f.second, r, what + " lat", 90);
         if (lk == "lon") res.lon = ReadCoordinate(f.second, r, what + " lon", 180);
       }

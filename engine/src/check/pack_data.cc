@@ -1,0 +1,168 @@
+// CheckPackData: the data written inside a pack (test households and their
+// expectations, resource locations) is checked at load time like the rules,
+// so that a typo in a test is not mistaken for a failing rule later.
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "check/check_pack.h"
+#include "util/civil_date.h"
+#include "util/decimal.h"
+#include "util/edit_distance.h"
+
+namespace layak::check {
+namespace {
+
+void Report(const pack::PackModel& model, util::DiagnosticSink& sink, const pack::Loc& loc, DiagnosticCode code,
+            std::string message, std::vector<std::string> notes = {}) {
+  Diagnostic d = util::MakeDiagnostic(model.files[loc.file], loc.offset, loc.length, code, std::move(message));
+  for (std::string& n : notes) {
+    if (!n.empty()) d.notes.push_back(std::move(n));
+  }
+  sink.Report(std::move(d));
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// A signed decimal in the scaled representation, or nullopt.
+std::optional<int64_t> ParseSigned(const std::string& text) {
+  bool negative = !text.empty() && text[0] == '-';
+  util::DecimalError err;
+  std::optional<int64_t> v = util::ParseScaledDecimal(negative ? text.substr(1) : text, &err);
+  if (v && negative) *v = -*v;
+  return v;
+}
+
+std::string EnumProblem(const ir::Module& m, const ir::Field& f, const std::string& value, std::string* help) {
+  const auto& values = m.domains[f.type.domain].values;
+  if (std::find(values.begin(), values.end(), value) != values.end() || f.aliases.count(value)) return "";
+  *help = util::DidYouMean(value, values);
+  return absl::StrCat("'", value, "' is not a value of ", f.type.kind == ir::Type::kSet ? "set" : "enum", " field '",
+                      f.name, "'");
+}
+
+}  // namespace
+
+std::string ValueProblem(const ir::Module& m, const ir::Field& f, const std::string& text, std::string* help) {
+  switch (f.type.kind) {
+    case ir::Type::kBool: {
+      static const char* const kSpellings[] = {"true", "false", "1", "0", "ya", "tidak"};
+      std::string low = Lower(text);
+      for (const char* s : kSpellings) {
+        if (low == s) return "";
+      }
+      return absl::StrCat("'", text, "' is not a bool for field '", f.name, "' (true/false, 1/0, ya/tidak)");
+    }
+    case ir::Type::kInt:
+    case ir::Type::kNumber: {
+      std::optional<int64_t> scaled = ParseSigned(text);
+      bool whole = scaled && *scaled % util::kDecimalScale == 0;
+      if (!scaled || (f.type.kind == ir::Type::kInt && !whole)) {
+        return absl::StrCat("'", text, "' is not ", f.type.kind == ir::Type::kInt ? "an integer" : "a number",
+                            " for field '", f.name, "'");
+      }
+      int64_t v = f.type.kind == ir::Type::kInt ? *scaled / util::kDecimalScale : *scaled;
+      if ((f.min && v < *f.min) || (f.max && v > *f.max)) {
+        return absl::StrCat("'", text, "' is outside the declared range of field '", f.name, "'");
+      }
+      return "";
+    }
+    case ir::Type::kDate: {
+      std::optional<int32_t> d = util::ParseIsoDate(text);
+      if (!d) return absl::StrCat("'", text, "' given for date field '", f.name, "' is not a date YYYY-MM-DD");
+      if ((f.min && *d < *f.min) || (f.max && *d > *f.max)) {
+        return absl::StrCat("'", text, "' is outside the declared range of field '", f.name, "'");
+      }
+      return "";
+    }
+    case ir::Type::kEnum:
+      return EnumProblem(m, f, text, help);
+    case ir::Type::kSet: {
+      if (text == "{}") return "";
+      for (const std::string& item : std::vector<std::string>(absl::StrSplit(text, '|'))) {
+        std::string problem = EnumProblem(m, f, item, help);
+        if (!problem.empty()) return problem;
+      }
+      return "";
+    }
+    case ir::Type::kString:
+      return "";
+  }
+  return "";
+}
+
+void CheckPackData(const pack::PackModel& model, const ir::Module& m, util::DiagnosticSink& sink) {
+  std::vector<std::string> ids;
+  for (const ir::Program& p : m.programs) ids.push_back(p.id);
+  auto check_values = [&](const std::vector<pack::TestValue>& values, ir::Scope scope) {
+    std::vector<std::string> names;
+    for (const ir::Field& f : m.fields) {
+      if (f.scope == scope) names.push_back(f.name);
+    }
+    for (const pack::TestValue& v : values) {
+      int fi = m.FindField(v.field, scope);
+      const char* where = scope == ir::Scope::kHousehold ? "household" : "member";
+      if (fi < 0) {
+        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("test sets unknown ", where, " field '", v.field, "'"), {util::DidYouMean(v.field, names)});
+        continue;
+      }
+      const ir::Field& f = m.fields[fi];
+      if (f.derive >= 0 || model.fields[fi].derive) {
+        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("'", v.field, "' is derived and cannot be given"),
+               {"help: give the fields it is derived from"});
+        continue;
+      }
+      if (!v.value) continue;
+      std::string help;
+      std::string problem = ValueProblem(m, f, *v.value, &help);
+      if (!problem.empty()) Report(model, sink, v.loc, DiagnosticCode::kBadTest, problem, {help});
+    }
+  };
+  for (const pack::TestDecl& t : model.tests) {
+    check_values(t.household, ir::Scope::kHousehold);
+    for (const auto& member : t.members) check_values(member, ir::Scope::kMember);
+    for (const auto& [program, status] : t.expect) {
+      if (m.FindProgram(program.value) < 0) {
+        Report(model, sink, program.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("test expects a result of unknown program '", program.value, "'"),
+               {util::DidYouMean(program.value, ids)});
+      }
+      if (status.value != "eligible" && status.value != "ineligible" && status.value != "unknown") {
+        static const std::map<std::string, std::string> kSynonyms = {{"not_eligible", "ineligible"},
+                                                                     {"tidak_layak", "ineligible"},
+                                                                     {"layak", "eligible"},
+                                                                     {"missing", "unknown"},
+                                                                     {"tidak_diketahui", "unknown"}};
+        auto synonym = kSynonyms.find(status.value);
+        std::string help = synonym != kSynonyms.end()
+                               ? "help: did you mean '" + synonym->second + "'?"
+                               : util::DidYouMean(status.value, {"eligible", "ineligible", "unknown"});
+        Report(model, sink, status.loc, DiagnosticCode::kBadTest,
+               absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"), {help});
+      }
+    }
+  }
+  // Resource locations name kecamatan; when the schema declares them, they must exist.
+  int kec = m.FindField("kecamatan", ir::Scope::kHousehold);
+  if (kec < 0 || m.fields[kec].type.kind != ir::Type::kEnum) return;
+  for (const pack::ResourceDecl& r : model.resources) {
+    std::vector<pack::LocatedString> names = r.serves_kecamatan;
+    if (!r.kecamatan.empty()) names.push_back({r.kecamatan, r.kecamatan_loc});
+    for (const pack::LocatedString& k : names) {
+      std::string help;
+      std::string problem = EnumProblem(m, m.fields[kec], k.value, &help);
+      if (!problem.empty()) {
+        Report(model, sink, k.loc, DiagnosticCode::kBadValue, absl::StrCat("resource '", r.id, "': ", problem), {help});
+      }
+    }
+  }
+}
+
+}  // namespace layak::check
