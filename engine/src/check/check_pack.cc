@@ -35,23 +35,14 @@ ir::Type ToIrType(FieldType t) {
   return ir::Type::kString;
 }
 
-void Report(const pack::PackModel& model, util::DiagnosticSink& sink, const pack::Loc& loc, DiagnosticCode code,
-            std::string message, std::vector<std::string> notes = {}) {
-  Diagnostic d = util::MakeDiagnostic(model.files[loc.file], loc.offset, loc.length, code, std::move(message));
-  for (std::string& n : notes) {
-    if (!n.empty()) d.notes.push_back(std::move(n));
-  }
-  sink.Report(std::move(d));
-}
-
 void BuildFields(const pack::PackModel& model, ir::Module& m, util::DiagnosticSink& sink) {
   for (const pack::FieldDecl& f : model.fields) {
     if (f.scope == ir::Scope::kMember) {
       for (const pack::FieldDecl& h : model.fields) {
         if (h.scope == ir::Scope::kHousehold && h.name == f.name) {
-          Report(model, sink, f.loc, DiagnosticCode::kFieldNameClash,
-                 absl::StrCat("member field '", f.name, "' has the name of a household field"),
-                 {"help: rename one; inside quantifiers household.NAME reaches the household field"});
+          ReportAtLoc(model, sink, f.loc, DiagnosticCode::kFieldNameClash,
+                      absl::StrCat("member field '", f.name, "' has the name of a household field"),
+                      {"help: rename one; inside quantifiers household.NAME reaches the household field"});
         }
       }
     }
@@ -85,8 +76,8 @@ void BuildFields(const pack::PackModel& model, ir::Module& m, util::DiagnosticSi
   if (any_household && !has_key) {
     for (const pack::FieldDecl& f : model.fields) {
       if (f.scope != ir::Scope::kHousehold) continue;
-      Report(model, sink, f.loc, DiagnosticCode::kKeyField, "the household schema has no key field",
-             {"help: mark the household identifier with key: true, e.g. id: { type: string, key: true }"});
+      ReportAtLoc(model, sink, f.loc, DiagnosticCode::kKeyField, "the household schema has no key field",
+                  {"help: mark the household identifier with key: true, e.g. id: { type: string, key: true }"});
       break;
     }
   }
@@ -99,16 +90,16 @@ void CheckDefinitionNames(const pack::PackModel& model, util::DiagnosticSink& si
     const pack::DefinitionDecl& d = model.definitions[i];
     for (const pack::FieldDecl& f : model.fields) {
       if (f.name == d.name) {
-        Report(model, sink, d.loc, DiagnosticCode::kDuplicateName,
-               absl::StrCat("definition '", d.name, "' has the name of a ",
-                            f.scope == ir::Scope::kHousehold ? "household" : "member", " field"),
-               {"help: rename the definition; one name must mean one thing"});
+        ReportAtLoc(model, sink, d.loc, DiagnosticCode::kDuplicateName,
+                    absl::StrCat("definition '", d.name, "' has the name of a ",
+                                 f.scope == ir::Scope::kHousehold ? "household" : "member", " field"),
+                    {"help: rename the definition; one name must mean one thing"});
       }
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (model.definitions[j].name == d.name) {
-        Report(model, sink, d.loc, DiagnosticCode::kDuplicateName,
-               absl::StrCat("definition '", d.name, "' is defined at both household and member scope"));
+        ReportAtLoc(model, sink, d.loc, DiagnosticCode::kDuplicateName,
+                    absl::StrCat("definition '", d.name, "' is defined at both household and member scope"));
       }
     }
   }
@@ -125,6 +116,15 @@ void BuildParams(const pack::PackModel& model, ir::Module& m) {
 }
 
 }  // namespace
+
+void ReportAtLoc(const pack::PackModel& model, util::DiagnosticSink& sink, const pack::Loc& loc, DiagnosticCode code,
+                 std::string message, std::vector<std::string> notes) {
+  Diagnostic d = util::MakeDiagnostic(model.files[loc.file], loc.offset, loc.length, code, std::move(message));
+  for (std::string& n : notes) {
+    if (!n.empty()) d.notes.push_back(std::move(n));
+  }
+  sink.Report(std::move(d));
+}
 
 std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::DiagnosticSink& sink,
                                       const LoadOptions& options) {

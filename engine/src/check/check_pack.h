@@ -24,6 +24,10 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
 std::vector<int32_t> OrderPrograms(const ir::Module& module, const std::vector<ProgramEdge>& edges,
                                    const pack::PackModel& model, util::DiagnosticSink& sink);
 
+// Reports a diagnostic at `loc` of the pack's files; empty notes are dropped.
+void ReportAtLoc(const pack::PackModel& model, util::DiagnosticSink& sink, const pack::Loc& loc, DiagnosticCode code,
+                 std::string message, std::vector<std::string> notes = {});
+
 // Checks the literal data of a pack against its schema: the inputs and
 // expectations of `tests:` and the kecamatan of `resources:`. Defined in
 // pack_data.cc.
@@ -31,8 +35,7 @@ void CheckPackData(const pack::PackModel& model, const ir::Module& module, util:
 
 // Why `text` is not a valid value of `field`, or "" when it is. The help
 // (a did-you-mean) goes to *help. Test inputs use the spellings of caseloads.
-std::string ValueProblem(const ir::Module& module, const ir::Field& field, const std::string& text,
-                         std::string* help);
+std::string ValueProblem(const ir::Module& module, const ir::Field& field, const std::string& text, std::string* help);
 
 }  // namespace layak::check
 

@@ -15,15 +15,6 @@
 namespace layak::check {
 namespace {
 
-void Report(const pack::PackModel& model, util::DiagnosticSink& sink, const pack::Loc& loc, DiagnosticCode code,
-            std::string message, std::vector<std::string> notes = {}) {
-  Diagnostic d = util::MakeDiagnostic(model.files[loc.file], loc.offset, loc.length, code, std::move(message));
-  for (std::string& n : notes) {
-    if (!n.empty()) d.notes.push_back(std::move(n));
-  }
-  sink.Report(std::move(d));
-}
-
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
@@ -108,21 +99,22 @@ void CheckPackData(const pack::PackModel& model, const ir::Module& m, util::Diag
       int fi = m.FindField(v.field, scope);
       const char* where = scope == ir::Scope::kHousehold ? "household" : "member";
       if (fi < 0) {
-        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("test sets unknown ", where, " field '", v.field, "'"), {util::DidYouMean(v.field, names)});
+        ReportAtLoc(model, sink, v.loc, DiagnosticCode::kBadTest,
+                    absl::StrCat("test sets unknown ", where, " field '", v.field, "'"),
+                    {util::DidYouMean(v.field, names)});
         continue;
       }
       const ir::Field& f = m.fields[fi];
       if (f.derive >= 0 || model.fields[fi].derive) {
-        Report(model, sink, v.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("'", v.field, "' is derived and cannot be given"),
-               {"help: give the fields it is derived from"});
+        ReportAtLoc(model, sink, v.loc, DiagnosticCode::kBadTest,
+                    absl::StrCat("'", v.field, "' is derived and cannot be given"),
+                    {"help: give the fields it is derived from"});
         continue;
       }
       if (!v.value) continue;
       std::string help;
       std::string problem = ValueProblem(m, f, *v.value, &help);
-      if (!problem.empty()) Report(model, sink, v.loc, DiagnosticCode::kBadTest, problem, {help});
+      if (!problem.empty()) ReportAtLoc(model, sink, v.loc, DiagnosticCode::kBadTest, problem, {help});
     }
   };
   for (const pack::TestDecl& t : model.tests) {
@@ -130,9 +122,9 @@ void CheckPackData(const pack::PackModel& model, const ir::Module& m, util::Diag
     for (const auto& member : t.members) check_values(member, ir::Scope::kMember);
     for (const auto& [program, status] : t.expect) {
       if (m.FindProgram(program.value) < 0) {
-        Report(model, sink, program.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("test expects a result of unknown program '", program.value, "'"),
-               {util::DidYouMean(program.value, ids)});
+        ReportAtLoc(model, sink, program.loc, DiagnosticCode::kBadTest,
+                    absl::StrCat("test expects a result of unknown program '", program.value, "'"),
+                    {util::DidYouMean(program.value, ids)});
       }
       if (status.value != "eligible" && status.value != "ineligible" && status.value != "unknown") {
         static const std::map<std::string, std::string> kSynonyms = {{"not_eligible", "ineligible"},
@@ -144,8 +136,8 @@ void CheckPackData(const pack::PackModel& model, const ir::Module& m, util::Diag
         std::string help = synonym != kSynonyms.end()
                                ? "help: did you mean '" + synonym->second + "'?"
                                : util::DidYouMean(status.value, {"eligible", "ineligible", "unknown"});
-        Report(model, sink, status.loc, DiagnosticCode::kBadTest,
-               absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"), {help});
+        ReportAtLoc(model, sink, status.loc, DiagnosticCode::kBadTest,
+                    absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"), {help});
       }
     }
   }
@@ -159,7 +151,8 @@ void CheckPackData(const pack::PackModel& model, const ir::Module& m, util::Diag
       std::string help;
       std::string problem = EnumProblem(m, m.fields[kec], k.value, &help);
       if (!problem.empty()) {
-        Report(model, sink, k.loc, DiagnosticCode::kBadValue, absl::StrCat("resource '", r.id, "': ", problem), {help});
+        ReportAtLoc(model, sink, k.loc, DiagnosticCode::kBadValue, absl::StrCat("resource '", r.id, "': ", problem),
+                    {help});
       }
     }
   }
