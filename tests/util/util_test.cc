@@ -148,3 +148,21 @@ TEST(DiagnosticsTest, CaretCountsCharactersNotBytes) {
 
 }  // namespace
 }  // namespace layak::util
+
+namespace layak::util {
+namespace {
+
+// Minified YAML: the source line is shown as a window around the column.
+TEST(DiagnosticsTest, LongLinesAreShownAsAWindow) {
+  std::string line = std::string(500, 'a') + "BAD" + std::string(500, 'b');
+  SourceText src("m.yaml", line + "\n");
+  Diagnostic d = MakeDiagnostic(src, 500, 3, DiagnosticCode::kSyntax, "m");
+  std::string rendered = FormatDiagnostic(d);
+  EXPECT_THAT(rendered, ::testing::StartsWith("m.yaml:1:501: error[E0201]: m\n"));
+  EXPECT_THAT(rendered,
+              ::testing::HasSubstr(" 1 | ..." + std::string(80, 'a') + "BAD" + std::string(77, 'b') + "...\n"));
+  EXPECT_THAT(rendered, ::testing::HasSubstr("\n   | " + std::string(83, ' ') + "^~~\n"));
+}
+
+}  // namespace
+}  // namespace layak::util

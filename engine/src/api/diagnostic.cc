@@ -19,6 +19,9 @@ const char* SeverityName(Severity s) {
   return "error";
 }
 
+// True for the second and later bytes of a UTF-8 character.
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 }  // namespace
 
 std::string CodeString(DiagnosticCode code) {
@@ -40,18 +43,30 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   if (loc.line > 0) {
     std::string number = std::to_string(loc.line);
     gutter = std::string(number.size() + 1, ' ');
-    absl::StrAppend(&out, " ", number, " | ", d.source_line, "\n");
+    // A very long line (minified YAML) is shown as a window around the column.
+    std::string line = d.source_line;
+    int column = loc.column;
+    const int kWindow = 80;
+    if (static_cast<int>(line.size()) > 2 * kWindow) {
+      int begin = std::max(0, column - 1 - kWindow);
+      while (begin > 0 && IsContinuation(line[begin])) --begin;  // never split a character
+      int end = std::min(static_cast<int>(line.size()), column - 1 + kWindow);
+      while (end < static_cast<int>(line.size()) && IsContinuation(line[end])) ++end;
+      std::string prefix = begin > 0 ? "..." : "";
+      line = prefix + line.substr(begin, end - begin) + (end < static_cast<int>(d.source_line.size()) ? "..." : "");
+      column = column - begin + static_cast<int>(prefix.size());
+    }
+    absl::StrAppend(&out, " ", number, " | ", line, "\n");
     // Keep tabs so the caret lines up under the same columns as the source,
     // and count characters, not bytes: 'Bançar' is six columns wide.
-    auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
     std::string pad;
-    const int line_size = static_cast<int>(d.source_line.size());
-    for (int i = 0; i < loc.column - 1 && i < line_size; ++i) {
-      if (!is_continuation(d.source_line[i])) pad += d.source_line[i] == '\t' ? '\t' : ' ';
+    const int line_size = static_cast<int>(line.size());
+    for (int i = 0; i < column - 1 && i < line_size; ++i) {
+      if (!IsContinuation(line[i])) pad += line[i] == '\t' ? '\t' : ' ';
     }
     int width = 0;
-    for (int i = loc.column - 1; i < loc.column - 1 + loc.length && i < line_size; ++i) {
-      if (i >= 0 && !is_continuation(d.source_line[i])) ++width;
+    for (int i = column - 1; i < column - 1 + loc.length && i < line_size; ++i) {
+      if (i >= 0 && !IsContinuation(line[i])) ++width;
     }
     absl::StrAppend(&out, gutter, " | ", pad, "^", std::string(std::max(0, width - 1), '~'), "\n");
   }
