@@ -156,3 +156,17 @@ TEST(LoaderRegressTest, FuzzAliasExpansionIsBounded) {
 
 }  // namespace
 }  // namespace layak
+
+namespace layak {
+namespace {
+
+// A YAML error in the file holding `pack:` must not also report the block missing.
+TEST(LoaderRegressTest, NoMissingPackBlockReportAfterAYamlError) {
+  absl::StatusOr<LoadResult> r = LoadRulePackFromSources({{"pack.yaml", "pack: { id: x\n"}});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->diagnostics.size(), 1u) << FormatDiagnostics(r->diagnostics);
+  EXPECT_EQ(r->diagnostics[0].code, DiagnosticCode::kYamlSyntax);
+}
+
+}  // namespace
+}  // namespace layak

@@ -60,8 +60,9 @@ absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files
   }
   for (SourceFile& f : files) impl->model.files.emplace_back(std::move(f.path), std::move(f.contents));
   pack::YamlReader reader(&impl->model.files, &sink, options.max_alias_expansion);
-  pack::ReadPackFiles(reader, impl->model);
-  if (!impl->model.meta.present && !impl->model.files.empty()) {
+  int unreadable = pack::ReadPackFiles(reader, impl->model);
+  // With a file unreadable, its `pack:` block may be the one missing: say nothing more.
+  if (!impl->model.meta.present && unreadable == 0) {
     Diagnostic d;
     d.code = DiagnosticCode::kPackMetadata;
     d.message = "no file of the pack has a 'pack:' block";

@@ -5,10 +5,14 @@
 
 namespace layak::pack {
 
-void ReadPackFiles(YamlReader& r, PackModel& model) {
+int ReadPackFiles(YamlReader& r, PackModel& model) {
+  int unreadable = 0;
   for (int f = 0; f < static_cast<int>(model.files.size()); ++f) {
     std::optional<YAML::Node> root = r.Parse(f);
-    if (!root) continue;
+    if (!root) {
+      ++unreadable;
+      continue;
+    }
     if (root->IsNull()) continue;  // an empty file declares nothing
     if (!r.ExpectMap(*root, "a pack file's top level")) continue;
     r.CheckKeys(*root, {"pack", "schema", "parameters", "definitions", "programs", "needs", "resources", "tests"},
@@ -39,6 +43,7 @@ void ReadPackFiles(YamlReader& r, PackModel& model) {
       }
     }
   }
+  return unreadable;
 }
 
 void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackModel& model) {

@@ -20,7 +20,8 @@ void ReadResources(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadTests(const YAML::Node& node, YamlReader& r, PackModel& model);
 
 // Reads every top-level key of every file of `model.files` into `model`.
-void ReadPackFiles(YamlReader& r, PackModel& model);
+// Returns how many files could not be parsed as YAML.
+int ReadPackFiles(YamlReader& r, PackModel& model);
 
 }  // namespace layak::pack
 
