@@ -24,7 +24,7 @@ enum class Severity { kError, kWarning, kNote };
 // 5xx pack structure.
 enum class DiagnosticCode : int {
   kYamlSyntax = 101,          // the YAML file does not parse
-  kFileRead = 102,            // a file cannot be read, or is too large
+  kFileRead = 102,            // a file cannot be read, is too large, or grows too much through YAML aliases
   kDuplicateKey = 103,        // a key repeated inside one YAML mapping
   kUnknownKey = 104,          // a key the pack format does not know
   kWrongNodeKind = 105,       // a mapping, list or scalar where another was expected
@@ -73,7 +73,7 @@ enum class DiagnosticCode : int {
   kBadUnit = 506,         // a program unit other than household or member
   kDuplicateId = 507,     // a program, clause, need, resource or test id used twice
   kBadValidWindow = 508,  // a valid window whose `from` is after its `to`
-  kBadTest = 509,         // a test case that names an unknown program, field or status
+  kBadTest = 509,         // a test naming an unknown program, field or status, or a value its field cannot hold
   kPackMetadata = 510,    // a missing or repeated `pack:` block, or an unsupported key in it
 };
 
