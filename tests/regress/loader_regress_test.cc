@@ -170,3 +170,18 @@ TEST(LoaderRegressTest, NoMissingPackBlockReportAfterAYamlError) {
 
 }  // namespace
 }  // namespace layak
+
+namespace layak {
+namespace {
+
+// A key field that fails to read must not also be reported as missing.
+TEST(LoaderRegressTest, NoMissingKeyReportWhenTheKeyFieldItselfIsBroken) {
+  absl::StatusOr<LoadResult> r = LoadRulePackFromSources(
+      {{"p.yaml", "pack: { id: x }\nschema:\n  household:\n    id: string\n    desil: { type: int }\n"}});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->diagnostics.size(), 1u) << FormatDiagnostics(r->diagnostics);
+  EXPECT_EQ(r->diagnostics[0].code, DiagnosticCode::kWrongNodeKind);
+}
+
+}  // namespace
+}  // namespace layak

@@ -73,7 +73,7 @@ void BuildFields(const pack::PackModel& model, ir::Module& m, util::DiagnosticSi
     any_household |= f.scope == ir::Scope::kHousehold;
     has_key |= f.scope == ir::Scope::kHousehold && f.key;
   }
-  if (any_household && !has_key) {
+  if (any_household && !has_key && !model.schema_incomplete) {
     for (const pack::FieldDecl& f : model.fields) {
       if (f.scope != ir::Scope::kHousehold) continue;
       ReportAtLoc(model, sink, f.loc, DiagnosticCode::kKeyField, "the household schema has no key field",

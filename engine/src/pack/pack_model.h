@@ -150,7 +150,8 @@ struct PackMeta {
 struct PackModel {
   std::vector<util::SourceText> files;
   PackMeta meta;
-  std::vector<FieldDecl> fields;  // household and member
+  std::vector<FieldDecl> fields;   // household and member
+  bool schema_incomplete = false;  // a field failed to read: checks of the whole schema stay quiet
   std::vector<ParameterDecl> parameters;
   std::vector<DefinitionDecl> definitions;
   std::vector<ProgramDecl> programs;

@@ -208,7 +208,11 @@ void ReadSchema(const YAML::Node& node, YamlReader& r, PackModel& model) {
     Scope scope = scope_name == "household" ? Scope::kHousehold : Scope::kMember;
     if (kv.second.IsNull()) continue;
     if (!r.ExpectMap(kv.second, "schema " + scope_name)) continue;
-    for (const auto& field : kv.second) ReadField(field.first.Scalar(), field.first, field.second, scope, r, model);
+    for (const auto& field : kv.second) {
+      std::size_t before = model.fields.size();
+      ReadField(field.first.Scalar(), field.first, field.second, scope, r, model);
+      if (model.fields.size() == before) model.schema_incomplete = true;
+    }
   }
 }
 
