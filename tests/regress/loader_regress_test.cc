@@ -185,3 +185,45 @@ TEST(LoaderRegressTest, NoMissingKeyReportWhenTheKeyFieldItselfIsBroken) {
 
 }  // namespace
 }  // namespace layak
+
+namespace layak {
+namespace {
+
+std::string ChainPack(int definitions, int terms) {
+  std::string yaml =
+      "pack: { id: chain }\nschema:\n  household:\n    id: { type: string, key: true }\n"
+      "    desil: { type: int }\ndefinitions:\n  household:\n";
+  for (int i = 0; i < definitions; ++i) {
+    yaml += "    d" + std::to_string(i) + ": \"d" + std::to_string(i + 1);
+    for (int t = 0; t < terms; ++t) yaml += " + 1";
+    yaml += "\"\n";
+  }
+  yaml += "    d" + std::to_string(definitions) + ": \"desil\"\n";
+  yaml += "programs:\n  - { id: X, criteria: [ { id: a, when: \"d0 > 1\" } ] }\n";
+  return yaml;
+}
+
+// Found while reviewing recursion (a stack overflow, SIGSEGV, at 20,000): 1,000
+// definitions each using the next. Now E0205 at depth 100.
+TEST(LoaderRegressTest, LongDefinitionChainsAreBounded) {
+  absl::StatusOr<LoadResult> r = LoadRulePackFromSources({{"p.yaml", ChainPack(1000, 0)}});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->error_count(), 1) << FormatDiagnostics(r->diagnostics);
+  EXPECT_EQ(r->diagnostics[0].code, DiagnosticCode::kTooDeep);
+  EXPECT_THAT(r->diagnostics[0].message, ::testing::HasSubstr("nested more than 100 deep (d0 -> ... -> d99 -> d100)"));
+}
+
+// Same review: depths add up across inlined definitions (30 x 1000 levels).
+TEST(LoaderRegressTest, InlinedDepthIsBounded) {
+  absl::StatusOr<LoadResult> r = LoadRulePackFromSources({{"p.yaml", ChainPack(30, 1000)}});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->error_count(), 1) << FormatDiagnostics(r->diagnostics);
+  EXPECT_THAT(r->diagnostics[0].message, ::testing::HasSubstr("once its definitions are inlined"));
+  // Within the limits the same shape loads: 10 definitions of 1000 terms.
+  absl::StatusOr<LoadResult> ok = LoadRulePackFromSources({{"p.yaml", ChainPack(10, 1000)}});
+  ASSERT_TRUE(ok.ok());
+  EXPECT_TRUE(ok->ok()) << FormatDiagnostics(ok->diagnostics);
+}
+
+}  // namespace
+}  // namespace layak

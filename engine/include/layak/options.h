@@ -20,6 +20,9 @@ struct LoadOptions {
   // Deepest nesting of parentheses, brackets, call arguments, `not`, unary
   // minus and `if` branches inside one expression (E0205 beyond it).
   int max_nesting_depth = 64;
+  // Deepest chain of definitions (and derived fields) using one another
+  // (E0205 beyond it).
+  int max_definition_depth = 100;
   // Diagnostics kept per load; the rest are counted in one final note.
   int max_diagnostics = 100;
   // Largest YAML file read, in bytes (E0102 beyond it).

@@ -73,6 +73,25 @@ NodeId Binder::BindExpecting(int expr, const BindContext& ctx, ir::Type want, co
 }
 
 NodeId Binder::Bind(expr::NodeIndex n, const BindContext& ctx) {
+  // Definitions are inlined, so their expressions' depths add up along a
+  // chain of uses: the total is bounded here, where the stack is spent.
+  if (bind_depth_ >= kMaxBindDepth) {
+    if (!bind_depth_reported_) {
+      bind_depth_reported_ = true;
+      Error(
+          n, DiagnosticCode::kTooDeep,
+          absl::StrCat("expression nested more than ", kMaxBindDepth, " levels deep once its definitions are inlined"),
+          {"help: shorten long chains of operators inside definitions that use one another"});
+    }
+    return -1;
+  }
+  ++bind_depth_;
+  NodeId id = BindNode(n, ctx);
+  --bind_depth_;
+  return id;
+}
+
+NodeId Binder::BindNode(expr::NodeIndex n, const BindContext& ctx) {
   switch (Ast(n).kind) {
     case NodeKind::kBool:
     case NodeKind::kInt:
@@ -144,10 +163,9 @@ NodeId Binder::BindLiteral(expr::NodeIndex n) {
 }
 
 int Binder::FindDefinition(const std::string& name, Scope scope) const {
-  for (std::size_t i = 0; i < model_.definitions.size(); ++i) {
-    if (model_.definitions[i].name == name && model_.definitions[i].scope == scope) return static_cast<int>(i);
-  }
-  return -1;
+  const auto& index = model_.definition_index[static_cast<int>(scope)];
+  auto it = index.find(name);
+  return it == index.end() ? -1 : it->second;
 }
 
 std::vector<std::string> Binder::VisibleNames(const BindContext& ctx) const {
@@ -175,6 +193,17 @@ NodeId Binder::BindOnce(Memo& memo, int index, const std::string& name, Scope sc
     if (report_at_use) {
       Error(use, DiagnosticCode::kDefinitionCycle,
             absl::StrCat(kind, " '", name, "' depends on itself: ", absl::StrJoin(path, " -> ")));
+    }
+    return -1;
+  }
+  if (static_cast<int>(binding_stack_.size()) >= options_.max_definition_depth) {
+    // Each level costs stack; a generated chain of thousands would overflow it.
+    if (report_at_use && !definition_depth_reported_) {
+      definition_depth_reported_ = true;
+      Error(use, DiagnosticCode::kTooDeep,
+            absl::StrCat("definitions and derived fields nested more than ", options_.max_definition_depth, " deep (",
+                         binding_stack_.front(), " -> ... -> ", binding_stack_.back(), " -> ", name, ")"),
+            {"note: LoadOptions::max_definition_depth sets the limit"});
     }
     return -1;
   }

@@ -76,6 +76,7 @@ class Binder {
   };
 
   NodeId Bind(expr::NodeIndex n, const BindContext& ctx);
+  NodeId BindNode(expr::NodeIndex n, const BindContext& ctx);  // Bind without the depth guard
   NodeId BindLiteral(expr::NodeIndex n);
   NodeId BindName(expr::NodeIndex n, const BindContext& ctx);
   NodeId BindBinary(expr::NodeIndex n, const BindContext& ctx);
@@ -121,6 +122,13 @@ class Binder {
   Memo defs_, derived_;
   std::map<int, int> def_expr_, derive_expr_;
   std::vector<std::string> binding_stack_;  // names being bound, for cycle messages
+  bool definition_depth_reported_ = false;
+  // Bind() recursion, bounded so that the stack cannot overflow: CheckPack
+  // runs on a 256 MiB stack (util/large_stack.h), and a level costs at most a
+  // few KiB even under sanitizers.
+  static constexpr int kMaxBindDepth = 20000;
+  int bind_depth_ = 0;
+  bool bind_depth_reported_ = false;
   std::vector<ProgramEdge> edges_;
 };
 

@@ -88,19 +88,19 @@ void BuildFields(const pack::PackModel& model, ir::Module& m, util::DiagnosticSi
 void CheckDefinitionNames(const pack::PackModel& model, util::DiagnosticSink& sink) {
   for (std::size_t i = 0; i < model.definitions.size(); ++i) {
     const pack::DefinitionDecl& d = model.definitions[i];
-    for (const pack::FieldDecl& f : model.fields) {
-      if (f.name == d.name) {
+    for (int scope = 0; scope < 2; ++scope) {
+      if (model.field_index[scope].contains(d.name)) {
         ReportAtLoc(model, sink, d.loc, DiagnosticCode::kDuplicateName,
                     absl::StrCat("definition '", d.name, "' has the name of a ",
-                                 f.scope == ir::Scope::kHousehold ? "household" : "member", " field"),
+                                 scope == static_cast<int>(ir::Scope::kHousehold) ? "household" : "member", " field"),
                     {"help: rename the definition; one name must mean one thing"});
       }
     }
-    for (std::size_t j = 0; j < i; ++j) {
-      if (model.definitions[j].name == d.name) {
-        ReportAtLoc(model, sink, d.loc, DiagnosticCode::kDuplicateName,
-                    absl::StrCat("definition '", d.name, "' is defined at both household and member scope"));
-      }
+    // Reported on the member definition, the later of the two scopes.
+    if (d.scope == ir::Scope::kMember &&
+        model.definition_index[static_cast<int>(ir::Scope::kHousehold)].contains(d.name)) {
+      ReportAtLoc(model, sink, d.loc, DiagnosticCode::kDuplicateName,
+                  absl::StrCat("definition '", d.name, "' is defined at both household and member scope"));
     }
   }
 }
@@ -144,6 +144,7 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
     for (const pack::LocatedString& s : p.services) program.services.push_back(s.value);
     m.programs.push_back(std::move(program));
   }
+  m.BuildIndex();
   Binder binder(model, m, sink, options);
   for (std::size_t i = 0; i < model.fields.size(); ++i) {
     if (model.fields[i].derive) binder.SetDeriveExpr(static_cast<int>(i), binder.AddExpr(*model.fields[i].derive));

@@ -15,18 +15,25 @@ NodeId Module::Intern(Node node) {
   return it->second;
 }
 
-int Module::FindField(const std::string& name, Scope scope) const {
+void Module::BuildIndex() {
+  for (auto& index : field_index_) index.clear();
+  program_index_.clear();
+  // First declaration wins, as the linear search did.
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].name == name && fields[i].scope == scope) return static_cast<int>(i);
+    field_index_[static_cast<int>(fields[i].scope)].emplace(fields[i].name, static_cast<int>(i));
   }
-  return -1;
+  for (std::size_t i = 0; i < programs.size(); ++i) program_index_.emplace(programs[i].id, static_cast<int>(i));
+}
+
+int Module::FindField(const std::string& name, Scope scope) const {
+  const auto& index = field_index_[static_cast<int>(scope)];
+  auto it = index.find(name);
+  return it == index.end() ? -1 : it->second;
 }
 
 int Module::FindProgram(const std::string& id) const {
-  for (std::size_t i = 0; i < programs.size(); ++i) {
-    if (programs[i].id == id) return static_cast<int>(i);
-  }
-  return -1;
+  auto it = program_index_.find(id);
+  return it == program_index_.end() ? -1 : it->second;
 }
 
 std::string Module::TypeName(const TypeRef& type) const {

@@ -186,8 +186,11 @@ class Module {
   // Adds `node`, or returns the existing identical node (origin aside).
   NodeId Intern(Node node);
   const Node& node(NodeId id) const { return nodes[static_cast<std::size_t>(id)]; }
+  // Look-ups by name; -1 when absent. REQUIRES: BuildIndex() after the last
+  // field or program was added.
   int FindField(const std::string& name, Scope scope) const;
   int FindProgram(const std::string& id) const;
+  void BuildIndex();
 
   // "bool", "int", "enum disability", ...
   std::string TypeName(const TypeRef& type) const;
@@ -198,6 +201,8 @@ class Module {
 
  private:
   absl::flat_hash_map<std::string, NodeId> interned_;
+  absl::flat_hash_map<std::string, int> field_index_[2];
+  absl::flat_hash_map<std::string, int> program_index_;
 };
 
 // The operation's name in dumps ("and", "in_list", "sum_top").

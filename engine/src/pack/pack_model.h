@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "pack/origin.h"
 #include "util/source_text.h"
 
@@ -158,6 +159,13 @@ struct PackModel {
   std::vector<NeedDecl> needs;
   std::vector<ResourceDecl> resources;
   std::vector<TestDecl> tests;
+
+  // Name -> index, so that look-ups stay O(1) in packs with thousands of
+  // declarations. Indexed by Scope where there is one.
+  absl::flat_hash_map<std::string, int> field_index[2];
+  absl::flat_hash_map<std::string, int> definition_index[2];
+  absl::flat_hash_map<std::string, int> parameter_index;
+  absl::flat_hash_map<std::string, int> program_index;
 };
 
 }  // namespace layak::pack

@@ -75,9 +75,7 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
       r.Error(kv.first, DiagnosticCode::kBadValue, absl::StrCat("'", name, "' is not a valid parameter name"));
       continue;
     }
-    bool duplicate = false;
-    for (const ParameterDecl& p : model.parameters) duplicate |= p.name == name;
-    if (duplicate) {
+    if (model.parameter_index.contains(name)) {
       r.Error(kv.first, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is defined twice"));
       continue;
     }
@@ -135,7 +133,10 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
         ok = false;
       }
     }
-    if (ok) model.parameters.push_back(std::move(param));
+    if (ok) {
+      model.parameter_index[param.name] = static_cast<int>(model.parameters.size());
+      model.parameters.push_back(std::move(param));
+    }
   }
 }
 
@@ -155,9 +156,7 @@ void ReadDefinitions(const YAML::Node& node, YamlReader& r, PackModel& model) {
                 absl::StrCat("'", name, "' cannot name a definition"));
         continue;
       }
-      bool duplicate = false;
-      for (const DefinitionDecl& d : model.definitions) duplicate |= d.name == name && d.scope == scope;
-      if (duplicate) {
+      if (model.definition_index[static_cast<int>(scope)].contains(name)) {
         r.Error(kv.first, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is defined twice"));
         continue;
       }
@@ -179,6 +178,7 @@ void ReadDefinitions(const YAML::Node& node, YamlReader& r, PackModel& model) {
       }
       if (!expr) continue;
       def.expr = std::move(*expr);
+      model.definition_index[static_cast<int>(scope)][def.name] = static_cast<int>(model.definitions.size());
       model.definitions.push_back(std::move(def));
     }
   }

@@ -66,12 +66,11 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
   std::optional<YAML::Node> criteria = r.Required(node, "criteria", absl::StrCat("program '", *id_text, "'"));
   program.id = *id_text;
   program.loc = r.LocOf(*id);
-  for (const ProgramDecl& p : model.programs) {
-    if (p.id == program.id) {
-      r.Error(*id, DiagnosticCode::kDuplicateId, absl::StrCat("program id '", program.id, "' is used twice"),
-              {absl::StrCat("note: first used in ", model.files[p.loc.file].path())});
-      return;
-    }
+  if (auto it = model.program_index.find(program.id); it != model.program_index.end()) {
+    const ProgramDecl& p = model.programs[it->second];
+    r.Error(*id, DiagnosticCode::kDuplicateId, absl::StrCat("program id '", program.id, "' is used twice"),
+            {absl::StrCat("note: first used in ", model.files[p.loc.file].path())});
+    return;
   }
   std::string what = absl::StrCat("program '", program.id, "'");
   for (const auto& kv : node) {
@@ -124,6 +123,7 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
     }
     for (const YAML::Node& c : *criteria) ReadClause(c, r, program);
   }
+  model.program_index[program.id] = static_cast<int>(model.programs.size());
   model.programs.push_back(std::move(program));
 }
 

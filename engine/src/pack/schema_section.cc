@@ -74,13 +74,13 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     r.Error(key, DiagnosticCode::kReservedName, absl::StrCat("'", name, "' is reserved and cannot name a field"));
     return;
   }
-  for (const FieldDecl& f : model.fields) {
-    if (f.name == name && f.scope == scope) {
-      r.Error(key, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is declared twice"),
-              {absl::StrCat("note: first declared in ", model.files[f.loc.file].path(), " line ",
-                            model.files[f.loc.file].Locate(f.loc.offset).line)});
-      return;
-    }
+  if (auto it = model.field_index[static_cast<int>(scope)].find(name);
+      it != model.field_index[static_cast<int>(scope)].end()) {
+    const FieldDecl& f = model.fields[it->second];
+    r.Error(key, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is declared twice"),
+            {absl::StrCat("note: first declared in ", model.files[f.loc.file].path(), " line ",
+                          model.files[f.loc.file].Locate(f.loc.offset).line)});
+    return;
   }
   if (!r.ExpectMap(spec, what)) return;
   r.CheckKeys(spec, {"type", "values", "aliases", "min", "max", "key", "doc", "protected", "sensitive", "derive"},
@@ -194,6 +194,7 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     }
     if (field.derive) r.Error(key, DiagnosticCode::kKeyField, absl::StrCat("key ", what, " cannot be derived"));
   }
+  model.field_index[static_cast<int>(scope)][field.name] = static_cast<int>(model.fields.size());
   model.fields.push_back(std::move(field));
 }
 
