@@ -11,7 +11,6 @@
 #include "check/check_pack.h"
 #include "pack/sections.h"
 #include "pack/yaml_reader.h"
-#include "util/large_stack.h"
 
 namespace layak {
 namespace fs = std::filesystem;
@@ -61,8 +60,7 @@ absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files
   }
   for (SourceFile& f : files) impl->model.files.emplace_back(std::move(f.path), std::move(f.contents));
   pack::YamlReader reader(&impl->model.files, &sink, options.max_alias_expansion);
-  int unreadable = 0;
-  util::RunWithLargeStack([&] { unreadable = pack::ReadPackFiles(reader, impl->model); });
+  int unreadable = pack::ReadPackFiles(reader, impl->model);
   // With a file unreadable, its `pack:` block may be the one missing: say nothing more.
   if (!impl->model.meta.present && unreadable == 0) {
     Diagnostic d;
@@ -72,7 +70,7 @@ absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files
     d.notes.push_back("help: add pack: { id: my_pack, name: ..., version: ... } to one file");
     sink.Report(std::move(d));
   }
-  util::RunWithLargeStack([&] { impl->module = check::CheckPack(impl->model, sink, options); });
+  impl->module = check::CheckPack(impl->model, sink, options);
   LoadResult result;
   bool failed = sink.has_errors();
   result.error_total = sink.error_count();

@@ -80,8 +80,8 @@ NodeId Binder::Bind(expr::NodeIndex n, const BindContext& ctx) {
       bind_depth_reported_ = true;
       Error(
           n, DiagnosticCode::kTooDeep,
-          absl::StrCat("expression nested more than ", kMaxBindDepth, " levels deep once its definitions are inlined"),
-          {"help: shorten long chains of operators inside definitions that use one another"});
+          absl::StrCat("expression nested more than ", kMaxBindDepth, " levels deep, counting the definitions it uses"),
+          {"help: shorten long chains of operators, or of definitions that use one another"});
     }
     return -1;
   }

@@ -123,10 +123,11 @@ class Binder {
   std::map<int, int> def_expr_, derive_expr_;
   std::vector<std::string> binding_stack_;  // names being bound, for cycle messages
   bool definition_depth_reported_ = false;
-  // Bind() recursion, bounded so that the stack cannot overflow: CheckPack
-  // runs on a 256 MiB stack (util/large_stack.h), and a level costs at most a
-  // few KiB even under sanitizers.
-  static constexpr int kMaxBindDepth = 20000;
+  // Bind() recursion, bounded so that the stack cannot overflow: a level
+  // costs 4-6 KiB in ASan builds (1,000 levels overflow a 4 MiB stack, not
+  // a 6 MiB one), so 600 stay within half of the usual 8 MiB. Real rules
+  // nest a few dozen levels.
+  static constexpr int kMaxBindDepth = 600;
   int bind_depth_ = 0;
   bool bind_depth_reported_ = false;
   std::vector<ProgramEdge> edges_;
