@@ -56,9 +56,6 @@ class YamlReader {
   // A list of strings (or one string).
   std::vector<LocatedString> StringList(const YAML::Node& node, const std::string& what);
 
-  // True for YAML null (`~`, `null`, or nothing after the colon).
-  static bool IsNull(const YAML::Node& node) { return node.IsNull(); }
-
  private:
   // Walks the document: reports repeated keys, and returns false once the
   // document, aliases expanded, is larger than `*budget` bytes.

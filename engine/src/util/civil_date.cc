@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "absl/time/civil_time.h"
-#include "absl/time/clock.h"
 
 namespace layak::util {
 namespace {
@@ -60,11 +59,6 @@ int64_t MonthsBetween(int32_t from, int32_t to) {
 int64_t YearsBetween(int32_t from, int32_t to) {
   int64_t months = MonthsBetween(from, to);
   return months / 12;  // truncation toward zero keeps the sign symmetric
-}
-
-int32_t Today() {
-  absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
-  return static_cast<int32_t>(today - kEpoch);
 }
 
 }  // namespace layak::util
