@@ -1,0 +1,37 @@
+// Kernels of the evaluator, one family per file. Each computes one register
+// for every row of the batch from its argument registers.
+#ifndef LAYAK_EVAL_KERNELS_H_
+#define LAYAK_EVAL_KERNELS_H_
+
+#include <cstdint>
+#include <limits>
+
+#include "data/caseload_data.h"
+#include "eval/evaluator.h"
+#include "eval/plan.h"
+
+namespace layak::eval {
+
+// What a kernel sees.
+struct Ctx {
+  const Plan& plan;
+  const data::CaseloadData& data;
+  Scratch& s;
+  std::size_t Rows(const Instr& i) const { return i.scope == Scope::kHousehold ? s.nh : s.nm; }
+  void Error(int32_t r, std::size_t row, EvalErrorKind k) const {
+    s.errors.push_back({r, static_cast<uint32_t>(row), k});
+  }
+};
+
+// The bounds of an unknown count: every int.
+inline constexpr int64_t kLoUnknown = std::numeric_limits<int64_t>::min();
+inline constexpr int64_t kHiUnknown = std::numeric_limits<int64_t>::max();
+
+void LogicKernel(Ctx& c, int32_t r);    // not, and, or, if, ??, known, status
+void CompareKernel(Ctx& c, int32_t r);  // comparisons, in
+void ArithKernel(Ctx& c, int32_t r);    // + - * / % neg to_number, functions, dates
+void MembersKernel(Ctx& c, int32_t r);  // quantifiers, count_true
+
+}  // namespace layak::eval
+
+#endif  // LAYAK_EVAL_KERNELS_H_
