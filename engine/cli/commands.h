@@ -15,6 +15,10 @@ inline constexpr int kExitUsage = 2;
 
 // `layak check PACK_DIR [options]`.
 int RunCheck(const std::vector<std::string>& args);
+// `layak run PACK_DIR (--households H --members M | --jsonl F) [options]`.
+int RunRun(const std::vector<std::string>& args);
+// `layak validate PACK_DIR (--households H --members M | --jsonl F)`.
+int RunValidate(const std::vector<std::string>& args);
 
 }  // namespace layak::cli
 

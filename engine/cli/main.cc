@@ -12,7 +12,9 @@ const char kUsage[] =
     "usage: layak <command> [options]\n"
     "\n"
     "commands:\n"
-    "  check PACK_DIR   load a rule pack, check it, and print its diagnostics\n"
+    "  check PACK_DIR     load a rule pack, check it, and print its diagnostics\n"
+    "  run PACK_DIR ...   evaluate a caseload: per-row results or a summary\n"
+    "  validate PACK_DIR ...  check every column of a caseload against the schema\n"
     "\n"
     "options:\n"
     "  -h, --help       show this help (also: layak <command> --help)\n"
@@ -39,6 +41,8 @@ int main(int argc, char** argv) {
     return layak::cli::kExitOk;
   }
   if (command == "check") return layak::cli::RunCheck(rest);
+  if (command == "run") return layak::cli::RunRun(rest);
+  if (command == "validate") return layak::cli::RunValidate(rest);
   std::cerr << "layak: unknown command '" << command << "'\n\n" << kUsage;
   return layak::cli::kExitUsage;
 }

@@ -2,6 +2,7 @@
 #include "util/civil_date.h"
 
 #include <cstdio>
+#include <ctime>
 
 #include "absl/time/civil_time.h"
 
@@ -60,5 +61,7 @@ int64_t YearsBetween(int32_t from, int32_t to) {
   int64_t months = MonthsBetween(from, to);
   return months / 12;  // truncation toward zero keeps the sign symmetric
 }
+
+int32_t Today() { return static_cast<int32_t>(std::time(nullptr) / 86400); }
 
 }  // namespace layak::util

@@ -23,6 +23,9 @@ int64_t YearsBetween(int32_t from, int32_t to);
 // Completed months from `from` to `to`, by the same rule.
 int64_t MonthsBetween(int32_t from, int32_t to);
 
+// Today's date in UTC, the default as-of date.
+int32_t Today();
+
 }  // namespace layak::util
 
 #endif  // LAYAK_UTIL_CIVIL_DATE_H_

@@ -1,0 +1,44 @@
+// Options shared by the commands that read a caseload (run, validate): the
+// input files, the dialect flags, and how bad rows are handled.
+#ifndef LAYAK_CLI_CASELOAD_ARGS_H_
+#define LAYAK_CLI_CASELOAD_ARGS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layak/caseload.h"
+#include "layak/rule_pack.h"
+
+namespace layak::cli {
+
+// Caseload inputs and dialect.
+struct CaseloadArgs {
+  std::string households, members, jsonl;
+  ReadOptions read;
+  std::string rejects;  // --rejects FILE
+  int max_errors = 20;
+};
+
+// The help text of these options.
+extern const char kCaseloadOptionsHelp[];
+
+// Consumes args[*i] (and its value) when it is a caseload option. Returns 1
+// when consumed, 0 when not a caseload option, -1 (message printed) on error.
+int ParseCaseloadArg(const std::string& command, const std::vector<std::string>& args, std::size_t* i,
+                     CaseloadArgs* out);
+// Checks that exactly one input form was given; prints why not.
+bool CheckCaseloadArgs(const std::string& command, const CaseloadArgs& a);
+
+// Loads the pack at `folder`, printing diagnostics; null when it has errors.
+std::shared_ptr<const RulePack> LoadPackOrReport(const std::string& command, const std::string& folder);
+
+// Reads the caseload, prints errors and notes; writes --rejects. Returns
+// null (after printing) when the run must stop: a fatal problem, or data
+// errors without --rejects.
+std::unique_ptr<ReadResult> ReadCaseloadOrReport(const std::string& command, const RulePack& pack,
+                                                 const CaseloadArgs& a);
+
+}  // namespace layak::cli
+
+#endif  // LAYAK_CLI_CASELOAD_ARGS_H_

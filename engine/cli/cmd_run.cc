@@ -1,0 +1,160 @@
+// `layak run PACK ...`: evaluates a caseload and writes per-row results, or
+// only the summary.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "caseload_args.h"
+#include "commands.h"
+#include "layak/evaluate.h"
+
+namespace layak::cli {
+namespace {
+
+const char kRunUsage[] =
+    "usage: layak run PACK_DIR (--households H.csv --members M.csv | --jsonl F) [options]\n"
+    "\n"
+    "Evaluates every household of the caseload against every program of the pack.\n"
+    "Per-row results (household, member, program, status, benefit, failed clauses,\n"
+    "missing fields, errors) go to --out, or to stdout as CSV without --summary.\n"
+    "\n"
+    "options:\n"
+    "  --as-of YYYY-MM-DD   the evaluation date (default today)\n"
+    "  --threads N          worker threads (default: the cores this process may use)\n"
+    "  --batch N            households per batch (default 512)\n"
+    "  --out FILE           per-row results: FILE.jsonl as JSON Lines, otherwise CSV\n"
+    "  --summary            print only the summary: one line per program, pack order\n"
+    "  --summary-by FIELD   the summary per value of a household enum field\n"
+    "  -h, --help           show this help\n";
+
+int Usage(const std::string& why) {
+  std::cerr << "layak run: " << why << "\n\n" << kRunUsage << kCaseloadOptionsHelp;
+  return kExitUsage;
+}
+
+bool ParsePositive(const std::string& s, long long* out) {
+  try {
+    std::size_t used = 0;
+    *out = std::stoll(s, &used);
+    return used == s.size() && *out > 0;
+  } catch (...) {
+    return false;
+  }
+}
+
+void PrintCounts(const ProgramCounts& c, const std::string& prefix) {
+  std::cout << prefix << c.program << " eligible=" << c.eligible << " ineligible=" << c.ineligible
+            << " unknown=" << c.unknown << "\n";
+}
+
+}  // namespace
+
+int RunRun(const std::vector<std::string>& args) {
+  std::string folder, out_path, summary_by;
+  CaseloadArgs cargs;
+  PlanOptions plan_options;
+  RunOptions run;
+  bool summary = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << kRunUsage << kCaseloadOptionsHelp;
+      return kExitOk;
+    }
+    int c = ParseCaseloadArg("run", args, &i, &cargs);
+    if (c < 0) return kExitUsage;
+    if (c > 0) continue;
+    auto value = [&](std::string* dst) {
+      if (i + 1 >= args.size()) return false;
+      *dst = args[++i];
+      return true;
+    };
+    long long n = 0;
+    std::string v;
+    if (a == "--as-of") {
+      if (!value(&plan_options.as_of)) return Usage("--as-of needs a date");
+    } else if (a == "--out") {
+      if (!value(&out_path)) return Usage("--out needs a file");
+    } else if (a == "--summary") {
+      summary = true;
+    } else if (a == "--summary-by") {
+      if (!value(&summary_by)) return Usage("--summary-by needs a field");
+      summary = true;
+    } else if (a == "--threads") {
+      if (!value(&v) || !ParsePositive(v, &n)) return Usage("--threads needs a positive number");
+      run.evaluate.threads = static_cast<int>(n);
+    } else if (a == "--batch") {
+      if (!value(&v) || !ParsePositive(v, &n)) return Usage("--batch needs a positive number");
+      run.evaluate.batch_size = static_cast<std::size_t>(n);
+    } else if (!a.empty() && a[0] == '-') {
+      return Usage("unknown option '" + a + "'");
+    } else if (folder.empty()) {
+      folder = a;
+    } else {
+      return Usage("one PACK_DIR only (got '" + folder + "' and '" + a + "')");
+    }
+  }
+  if (folder.empty()) return Usage("no PACK_DIR");
+  if (!CheckCaseloadArgs("run", cargs)) return kExitUsage;
+
+  std::shared_ptr<const RulePack> pack = LoadPackOrReport("run", folder);
+  if (pack == nullptr) return kExitProblems;
+  auto plan = CompilePlan(pack, plan_options);
+  if (!plan.ok()) {
+    std::cerr << "layak run: " << plan.status().message() << "\n";
+    return plan.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitProblems;
+  }
+  cargs.read.fields = (*plan)->InputFields();
+  if (!summary_by.empty()) cargs.read.fields.push_back(summary_by);
+  std::unique_ptr<ReadResult> read = ReadCaseloadOrReport("run", *pack, cargs);
+  if (read == nullptr) return kExitProblems;
+
+  FILE* out = nullptr;
+  if (!out_path.empty()) {
+    out = std::fopen(out_path.c_str(), "wb");
+    if (out == nullptr) {
+      std::cerr << "layak run: cannot write " << out_path << "\n";
+      return kExitProblems;
+    }
+    run.format = out_path.size() > 6 && out_path.compare(out_path.size() - 6, 6, ".jsonl") == 0 ? OutputFormat::kJsonl
+                                                                                                : OutputFormat::kCsv;
+  } else if (!summary) {
+    out = stdout;
+    run.format = OutputFormat::kCsv;
+  }
+  if (out != nullptr) {
+    static char buffer[1 << 20];
+    std::setvbuf(out, buffer, _IOFBF, sizeof(buffer));
+    run.sink = [out](std::string_view text) { std::fwrite(text.data(), 1, text.size(), out); };
+  }
+  run.summary_by = summary_by;
+  if (isatty(STDERR_FILENO)) {
+    run.progress = [](std::size_t done, std::size_t total) {
+      int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+      std::fprintf(stderr, "\r[%-40s] %3d%% %zu/%zu households",
+                   std::string(static_cast<std::size_t>(pct * 40 / 100), '#').c_str(), pct, done, total);
+      if (done == total) std::fputc('\n', stderr);
+    };
+  }
+  auto result = RunCaseload(**plan, *read->caseload, run);
+  if (out != nullptr && out != stdout) std::fclose(out);
+  if (out == stdout) std::fflush(stdout);
+  if (!result.ok()) {
+    std::cerr << "layak run: " << result.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (summary) {
+    std::cerr << "# " << (*plan)->Provenance() << "\n";
+    if (summary_by.empty()) {
+      for (const ProgramCounts& c : result->programs) PrintCounts(c, "");
+    } else {
+      for (std::size_t g = 0; g < result->groups.size(); ++g) {
+        for (const ProgramCounts& c : result->by_group[g]) PrintCounts(c, summary_by + "=" + result->groups[g] + " ");
+      }
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace layak::cli

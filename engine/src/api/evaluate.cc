@@ -1,0 +1,170 @@
+// layak/evaluate.h: plans, whole-caseload runs and per-row results.
+#include "layak/evaluate.h"
+
+#include "absl/strings/str_cat.h"
+#include "api/caseload_impl.h"
+#include "api/rule_pack_impl.h"
+#include "eval/results.h"
+#include "layak/version.h"
+#include "run/runner.h"
+#include "run/writers.h"
+#include "util/civil_date.h"
+
+namespace layak {
+
+Plan::Plan(std::unique_ptr<PlanImpl> impl) : impl_(std::move(impl)) {}
+Plan::~Plan() = default;
+const RulePack& Plan::pack() const { return *impl_->pack; }
+std::string Plan::as_of() const { return util::FormatIsoDate(impl_->plan.as_of); }
+std::string Plan::Provenance() const { return impl_->provenance; }
+std::vector<std::string> Plan::InputFields() const {
+  std::vector<std::string> out;
+  const eval::Plan& p = impl_->plan;
+  for (std::size_t f = 0; f < p.module->fields.size(); ++f) {
+    if (p.field_used[0][f] || p.field_used[1][f]) out.push_back(p.module->fields[f].name);
+  }
+  return out;
+}
+
+namespace {
+
+// FNV-1a over every file of the pack in pack order: stable across runs and
+// machines, so that an appeal can ask which rules decided.
+uint64_t ContentHash(const pack::PackModel& model) {
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+  };
+  for (const auto& file : model.files) {
+    mix(absl::StrCat(file.contents().size(), ":"));
+    mix(file.contents());
+  }
+  return h;
+}
+
+absl::Status SamePack(const Plan& plan, const Caseload& caseload) {
+  if (&caseload.impl().data->module() != plan.impl().plan.module) {
+    return absl::InvalidArgumentError("the caseload was read for another pack than the plan's");
+  }
+  return absl::OkStatus();
+}
+
+int Threads(const EvaluateOptions& o) { return o.threads > 0 ? o.threads : run::AvailableThreads(); }
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const Plan>> CompilePlan(std::shared_ptr<const RulePack> pack,
+                                                        const PlanOptions& options) {
+  if (pack == nullptr) return absl::InvalidArgumentError("no pack");
+  int32_t as_of = util::Today();
+  if (!options.as_of.empty()) {
+    auto d = util::ParseIsoDate(options.as_of);
+    if (!d) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("'", options.as_of, "' is not a date: expected YYYY-MM-DD, a real calendar day"));
+    }
+    as_of = *d;
+  }
+  auto plan = eval::CompilePlan(*pack->impl().module, as_of);
+  if (!plan.ok()) return plan.status();
+  auto impl = std::make_unique<PlanImpl>();
+  impl->plan = std::move(*plan);
+  const pack::PackModel& model = pack->impl().model;
+  impl->provenance = absl::StrCat("layak ", VersionString(), "; pack ", pack->id(), " ", pack->version(),
+                                  "; content fnv1a64:", absl::Hex(ContentHash(model), absl::kZeroPad16), "; as_of ",
+                                  util::FormatIsoDate(as_of));
+  impl->pack = std::move(pack);
+  return std::shared_ptr<const Plan>(std::make_shared<Plan>(std::move(impl)));
+}
+
+const char* StatusName(Status status) { return eval::StatusName(static_cast<eval::Status>(status)); }
+
+absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Caseload& caseload,
+                                                    const EvaluateOptions& options) {
+  if (auto s = SamePack(plan, caseload); !s.ok()) return s;
+  const eval::Plan& p = plan.impl().plan;
+  const data::CaseloadData& data = *caseload.impl().data;
+  std::vector<ProgramResult> out;
+  // Batches are evaluated in order on this thread: results of a whole
+  // caseload through this call are bounded by memory anyway.
+  eval::Scratch s;
+  eval::RowResult r;
+  const std::size_t batch = std::max<std::size_t>(options.batch_size, 1);
+  for (std::size_t h0 = 0; h0 < data.households(); h0 += batch) {
+    std::size_t n = std::min(batch, data.households() - h0);
+    eval::EvaluateBatch(p, data, h0, n, &s);
+    for (std::size_t h = 0; h < n; ++h) {
+      for (std::size_t prog = 0; prog < p.programs.size(); ++prog) {
+        const eval::PlanProgram& pp = p.programs[prog];
+        bool member = pp.unit == pack::Scope::kMember;
+        uint32_t begin = member ? s.moff[h] : static_cast<uint32_t>(h);
+        uint32_t end = member ? s.moff[h + 1] : static_cast<uint32_t>(h + 1);
+        for (uint32_t row = begin; row < end; ++row) {
+          eval::ResultAt(p, data, s, static_cast<int32_t>(prog), row, &r);
+          ProgramResult& o = out.emplace_back();
+          o.program = p.module->programs[prog].id;
+          o.household = r.household;
+          run::AppendHouseholdId(data, r.household, &o.household_id);
+          o.member = r.member;
+          if (member) run::AppendMemberId(data, s, static_cast<std::size_t>(r.member), &o.member_id);
+          o.status = static_cast<Status>(r.status);
+          if (r.has_benefit) o.benefit = r.benefit;
+          o.failed_clauses = r.failed_clauses;
+          o.missing_fields = r.missing_fields;
+          o.errors = r.errors;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<RunSummary> RunCaseload(const Plan& plan, const Caseload& caseload, const RunOptions& options) {
+  if (auto s = SamePack(plan, caseload); !s.ok()) return s;
+  const eval::Plan& p = plan.impl().plan;
+  const data::CaseloadData& data = *caseload.impl().data;
+  run::RunOptions ro;
+  ro.threads = Threads(options.evaluate);
+  ro.batch_size = options.evaluate.batch_size;
+  ro.progress = options.progress;
+  ro.sink = options.sink;
+  if (!options.summary_by.empty()) {
+    int f = p.module->FindField(options.summary_by, pack::Scope::kHousehold);
+    if (f < 0 || p.module->fields[static_cast<std::size_t>(f)].type.kind != ir::Type::kEnum) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--summary-by needs a household enum field; '", options.summary_by, "' is not one"));
+    }
+    ro.group_field = f;
+  }
+  if (options.format == OutputFormat::kCsv) {
+    ro.render = run::RenderCsv;
+    if (options.sink) options.sink(absl::StrCat("# ", plan.Provenance(), "\n", run::CsvHeader()));
+  } else if (options.format == OutputFormat::kJsonl) {
+    ro.render = run::RenderJsonl;
+    if (options.sink) options.sink(absl::StrCat("{\"provenance\":\"", plan.Provenance(), "\"}\n"));
+  }
+  run::Summary summary;
+  run::RunPlan(p, data, ro, &summary);
+  RunSummary out;
+  for (std::size_t i = 0; i < summary.programs.size(); ++i) {
+    const run::Counts& c = summary.programs[i];
+    out.programs.push_back({p.module->programs[i].id, c.eligible, c.ineligible, c.unknown});
+  }
+  if (ro.group_field >= 0) {
+    const ir::Field& f = p.module->fields[static_cast<std::size_t>(ro.group_field)];
+    out.groups = p.module->domains[static_cast<std::size_t>(f.type.domain)].values;
+    out.groups.push_back("(unknown)");
+    for (const auto& g : summary.groups) {
+      auto& row = out.by_group.emplace_back();
+      for (std::size_t i = 0; i < g.size(); ++i) {
+        row.push_back({p.module->programs[i].id, g[i].eligible, g[i].ineligible, g[i].unknown});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace layak
