@@ -9,6 +9,7 @@
 #include "util/absl_compat.h"
 #include "util/civil_date.h"
 #include "util/decimal.h"
+#include "util/edit_distance.h"
 
 namespace layak::data {
 
@@ -224,6 +225,17 @@ CellResult ValueParser::Parse(std::string_view text, int64_t* out, std::string* 
       return CellResult::kValue;
   }
   if (!ok) {
+    if (why == "a date that does not exist") {
+      *error = absl::StrCat(Shown(text), " is not a real calendar day ('", field_->name, "' is a date)");
+      return CellResult::kError;
+    }
+    if (field_->type.kind == ir::Type::kEnum) {
+      const auto& values = module_->domains[static_cast<std::size_t>(field_->type.domain)].values;
+      *error = absl::StrCat(
+          Shown(text), " is not a value of '", field_->name, "' (", Expected(), ")",
+          util::ClosestMatch(t, values).empty() ? "" : "; did you mean '" + util::ClosestMatch(t, values) + "'?");
+      return CellResult::kError;
+    }
     *error = absl::StrCat(Shown(text), " is not ", Expected());
     if (!why.empty()) absl::StrAppend(error, " (", why, ")");
     absl::StrAppend(error, " for '", field_->name, "'");
