@@ -134,9 +134,9 @@ std::unique_ptr<ReadResult> ReadCaseloadOrReport(const std::string& command, con
     return nullptr;
   }
   for (const std::string& n : r->notes) std::cerr << n << "\n";
-  const bool stop = r->fatal || (!r->errors.empty() && a.rejects.empty());
+  const bool stop = r->fatal || (!r->errors.empty() && a.rejects.empty() && !a.keep_going);
   const std::size_t shown = std::min<std::size_t>(r->errors.size(), static_cast<std::size_t>(a.max_errors));
-  if (stop || a.rejects.empty()) {
+  if (stop || (a.rejects.empty() && !a.keep_going)) {
     for (std::size_t i = 0; i < shown; ++i) std::cerr << r->errors[i] << "\n";
     if (r->errors.size() > shown) std::cerr << "... and " << r->errors.size() - shown << " more data errors\n";
   }

@@ -18,6 +18,7 @@ struct CaseloadArgs {
   ReadOptions read;
   std::string rejects;  // --rejects FILE
   int max_errors = 20;
+  bool keep_going = false;  // validate: read everything, stop for nothing
 };
 
 // The help text of these options.

@@ -50,8 +50,7 @@ int RunValidate(const std::vector<std::string>& args) {
   std::shared_ptr<const RulePack> pack = LoadPackOrReport("validate", folder);
   if (pack == nullptr) return kExitProblems;
   // Every row is read whatever happens; --rejects (if given) gets the bad ones.
-  std::string rejects = cargs.rejects;
-  if (rejects.empty()) cargs.rejects = "/dev/null";
+  cargs.keep_going = true;
   std::unique_ptr<ReadResult> read = ReadCaseloadOrReport("validate", *pack, cargs);
   if (read == nullptr) return kExitProblems;
   const std::size_t shown = std::min<std::size_t>(read->errors.size(), static_cast<std::size_t>(cargs.max_errors));
