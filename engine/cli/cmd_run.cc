@@ -106,6 +106,7 @@ int RunRun(const std::vector<std::string>& args) {
     return plan.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitProblems;
   }
   cargs.read.fields = (*plan)->InputFields();
+  cargs.read.threads = run.evaluate.threads > 0 ? run.evaluate.threads : AvailableThreads();
   if (!summary_by.empty()) cargs.read.fields.push_back(summary_by);
   std::unique_ptr<ReadResult> read = ReadCaseloadOrReport("run", *pack, cargs);
   if (read == nullptr) return kExitProblems;

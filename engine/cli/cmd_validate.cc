@@ -5,6 +5,7 @@
 
 #include "caseload_args.h"
 #include "commands.h"
+#include "layak/evaluate.h"
 
 namespace layak::cli {
 namespace {
@@ -51,6 +52,7 @@ int RunValidate(const std::vector<std::string>& args) {
   if (pack == nullptr) return kExitProblems;
   // Every row is read whatever happens; --rejects (if given) gets the bad ones.
   cargs.keep_going = true;
+  cargs.read.threads = AvailableThreads();
   std::unique_ptr<ReadResult> read = ReadCaseloadOrReport("validate", *pack, cargs);
   if (read == nullptr) return kExitProblems;
   const std::size_t shown = std::min<std::size_t>(read->errors.size(), static_cast<std::size_t>(cargs.max_errors));

@@ -164,14 +164,14 @@ TEST_F(ReaderTest, BadMemberRejectsItsWholeHousehold) {
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.caseload->households(), 1u);
   EXPECT_EQ(r.caseload->members(), 1u);
-  ASSERT_EQ(r.rejects.size(), 3u);
-  EXPECT_EQ(r.rejects[0].line, 3u);  // the bad member itself
-  EXPECT_EQ(r.rejects[0].record, "H2,N3,kemarin");
+  ASSERT_EQ(r.rejects.size(), 3u);                            // in file order, then line order
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("member on "));  // the household row
+  EXPECT_THAT(r.rejects[0].reason, HasSubstr("members.csv line 3 rejected: 'kemarin' is not a date"));
+  EXPECT_EQ(r.rejects[0].record, "H2,4");
   EXPECT_EQ(r.rejects[1].reason, "its household is rejected");  // its sibling
   EXPECT_EQ(r.rejects[1].record, "H2,N2,2001-01-01");
-  EXPECT_THAT(r.rejects[2].reason, HasSubstr("member on "));  // the household row
-  EXPECT_THAT(r.rejects[2].reason, HasSubstr("members.csv line 3 rejected: 'kemarin' is not a date"));
-  EXPECT_EQ(r.rejects[2].record, "H2,4");
+  EXPECT_EQ(r.rejects[2].line, 3u);  // the bad member itself
+  EXPECT_EQ(r.rejects[2].record, "H2,N3,kemarin");
   ExpectBalanced(r);
 }
 

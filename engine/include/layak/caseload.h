@@ -89,6 +89,7 @@ struct ReadOptions {
   std::string member_household_column = "household_id";
   // Read and validate only these fields (and the keys); empty: every field.
   std::vector<std::string> fields;
+  int threads = 1;  // blocks of a CSV file parsed in parallel
 };
 
 // A row that was not loaded, and why.

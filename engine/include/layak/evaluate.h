@@ -109,6 +109,9 @@ struct RunSummary {
   std::vector<std::vector<ProgramCounts>> by_group;
 };
 
+// The number of cores this process may use (its CPU affinity).
+int AvailableThreads();
+
 // Evaluates the caseload; writes rows (with a provenance header) when a
 // format is set. Nothing is kept per row.
 absl::StatusOr<RunSummary> RunCaseload(const Plan& plan, const Caseload& caseload, const RunOptions& options);

@@ -31,6 +31,7 @@ absl::StatusOr<io::ReadOptions> ToInternal(const ir::Module& m, const ReadOption
   r.formats.true_spellings = o.true_spellings;
   r.formats.false_spellings = o.false_spellings;
   r.member_household_column = o.member_household_column;
+  r.threads = o.threads;
   if (!o.fields.empty()) {
     r.fields.assign(m.fields.size(), 0);
     for (const std::string& name : o.fields) {
@@ -45,13 +46,13 @@ absl::StatusOr<io::ReadOptions> ToInternal(const ir::Module& m, const ReadOption
 
 ReadResult Finish(data::Staging& staging, std::vector<std::string> notes) {
   ReadResult out;
-  for (const data::Problem& p : staging.problems()) out.errors.push_back(staging.Render(p));
-  out.notes = std::move(notes);
-  out.fatal = staging.fatal();
   std::vector<data::Reject> rejects;
   data::LoadCounts counts;
   auto impl = std::make_unique<CaseloadImpl>();
-  impl->data = staging.Finish(&rejects, &counts);
+  impl->data = staging.Finish(&rejects, &counts);  // finds duplicate members too
+  for (const data::Problem& p : staging.problems()) out.errors.push_back(staging.Render(p));
+  out.notes = std::move(notes);
+  out.fatal = staging.fatal();
   out.caseload = std::make_unique<Caseload>(std::move(impl));
   for (auto& r : rejects) out.rejects.push_back({r.source, r.line, std::move(r.reason), std::move(r.record)});
   out.households_read = counts.households_read;

@@ -80,6 +80,8 @@ absl::StatusOr<std::shared_ptr<const Plan>> CompilePlan(std::shared_ptr<const Ru
   return std::shared_ptr<const Plan>(std::make_shared<Plan>(std::move(impl)));
 }
 
+int AvailableThreads() { return run::AvailableThreads(); }
+
 const char* StatusName(Status status) { return eval::StatusName(static_cast<eval::Status>(status)); }
 
 absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Caseload& caseload,

@@ -39,61 +39,54 @@ int Column::width() const {
 }
 
 void Column::Reserve(std::size_t rows) {
-  data_.reserve(rows * static_cast<std::size_t>(width()));
-  valid_.reserve(rows / 64 + 1);
-  if (storage_ == Storage::kString) offsets_.reserve(rows + 1);
+  if (rows <= cap_) return;
+  cap_ = rows;
+  data_.resize(cap_ * static_cast<std::size_t>(width()));
+  valid_.resize((cap_ + 63) / 64, 0);
+  if (storage_ == Storage::kString) offsets_.reserve(cap_ + 1);
 }
 
-void Column::SetValid(bool v) {
-  if ((size_ & 63) == 0) valid_.push_back(0);
-  if (v) valid_.back() |= uint64_t{1} << (size_ & 63);
-}
-
-void Column::Append(int64_t value) {
-  SetValid(true);
-  switch (storage_) {
-    case Storage::kU8:
-      data_.push_back(static_cast<uint8_t>(value));
-      break;
-    case Storage::kU16: {
-      auto v = static_cast<uint16_t>(value);
-      const auto* p = reinterpret_cast<const uint8_t*>(&v);
-      data_.insert(data_.end(), p, p + 2);
-      break;
-    }
-    case Storage::kI32: {
-      auto v = static_cast<int32_t>(value);
-      const auto* p = reinterpret_cast<const uint8_t*>(&v);
-      data_.insert(data_.end(), p, p + 4);
-      break;
-    }
-    case Storage::kI64: {
-      const auto* p = reinterpret_cast<const uint8_t*>(&value);
-      data_.insert(data_.end(), p, p + 8);
-      break;
-    }
-    case Storage::kString:
-      offsets_.push_back(chars_.size());
-      break;
-  }
-  ++size_;
-}
+void Column::Grow() { Reserve(std::max<std::size_t>(cap_ * 2, 64)); }
 
 void Column::AppendString(std::string_view text) {
-  SetValid(true);
+  if (size_ == cap_) Grow();
   chars_.append(text);
   offsets_.push_back(chars_.size());
+  valid_[size_ >> 6] |= uint64_t{1} << (size_ & 63);
   ++size_;
 }
 
 void Column::AppendUnknown() {
-  SetValid(false);
+  if (size_ == cap_) Grow();
   if (storage_ == Storage::kString) {
     offsets_.push_back(chars_.size());
   } else {
-    data_.resize(data_.size() + static_cast<std::size_t>(width()), 0);
+    std::memset(data_.data() + size_ * static_cast<std::size_t>(width()), 0, static_cast<std::size_t>(width()));
   }
   ++size_;
+}
+
+void Column::AppendColumn(const Column& other) {
+  if (other.size_ == 0) return;
+  Reserve(size_ + other.size_);
+  if (storage_ == Storage::kString) {
+    std::size_t base = chars_.size();
+    chars_.append(other.chars_);
+    for (std::size_t i = 1; i <= other.size_; ++i) offsets_.push_back(base + other.offsets_[i]);
+  } else {
+    auto w = static_cast<std::size_t>(width());
+    std::memcpy(data_.data() + size_ * w, other.data_.data(), other.size_ * w);
+  }
+  const std::size_t shift = size_ & 63;
+  const std::size_t words = (other.size_ + 63) / 64;
+  for (std::size_t i = 0; i < words; ++i) {
+    uint64_t bits = other.valid_[i];
+    if (i == words - 1 && (other.size_ & 63) != 0) bits &= (uint64_t{1} << (other.size_ & 63)) - 1;
+    std::size_t at = (size_ >> 6) + i;
+    valid_[at] |= bits << shift;
+    if (shift != 0 && at + 1 < valid_.size()) valid_[at + 1] |= bits >> (64 - shift);
+  }
+  size_ += other.size_;
 }
 
 int64_t Column::value(std::size_t row) const {
@@ -171,6 +164,7 @@ std::size_t Column::MemoryBytes() const {
 
 void Column::Clear() {
   size_ = 0;
+  cap_ = 0;
   data_.clear();
   valid_.clear();
   offsets_.assign(1, 0);

@@ -34,7 +34,32 @@ class Column {
 
   void Reserve(std::size_t rows);
   // Appends a value in the language's representation (see ir::Op).
-  void Append(int64_t value);
+  void Append(int64_t value) {
+    if (size_ == cap_) Grow();
+    switch (storage_) {
+      case Storage::kU8:
+        data_[size_] = static_cast<uint8_t>(value);
+        break;
+      case Storage::kU16: {
+        auto v = static_cast<uint16_t>(value);
+        std::memcpy(data_.data() + size_ * 2, &v, 2);
+        break;
+      }
+      case Storage::kI32: {
+        auto v = static_cast<int32_t>(value);
+        std::memcpy(data_.data() + size_ * 4, &v, 4);
+        break;
+      }
+      case Storage::kI64:
+        std::memcpy(data_.data() + size_ * 8, &value, 8);
+        break;
+      case Storage::kString:
+        offsets_.push_back(chars_.size());
+        break;
+    }
+    valid_[size_ >> 6] |= uint64_t{1} << (size_ & 63);
+    ++size_;
+  }
   // Appends a string (kString only).
   void AppendString(std::string_view text);
   void AppendUnknown();
@@ -49,6 +74,8 @@ class Column {
   void Load(std::size_t begin, std::size_t n, int64_t* values, uint8_t* known) const;
   // Appends `n` rows of `other` starting at `begin` (same storage).
   void AppendRange(const Column& other, std::size_t begin, std::size_t n);
+  // Appends all of `other` (same storage), in bulk.
+  void AppendColumn(const Column& other);
   // Appends row `row` of `other`.
   void AppendRow(const Column& other, std::size_t row) { AppendRange(other, row, 1); }
   // Bytes held, for memory accounting.
@@ -56,12 +83,12 @@ class Column {
   void Clear();
 
  private:
-  void SetValid(bool v);
+  void Grow();
 
   Storage storage_ = Storage::kI64;
-  std::size_t size_ = 0;
-  std::vector<uint8_t> data_;  // size_ * width() bytes
-  std::vector<uint64_t> valid_;
+  std::size_t size_ = 0, cap_ = 0;
+  std::vector<uint8_t> data_;         // cap_ * width() bytes, the first size_ rows used
+  std::vector<uint64_t> valid_;       // cap_ bits, zero beyond size_
   std::vector<uint64_t> offsets_{0};  // kString: size_ + 1 entries
   std::string chars_;
 };

@@ -1,100 +1,89 @@
 #include "data/staging.h"
 
+#include <algorithm>
+
 #include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 
 namespace layak::data {
 
+uint64_t KeyHash(std::string_view key) {
+  uint64_t h = absl::HashOf(util::Sv(key));
+  return h == 0 ? 1 : h;  // 0 means "no key"
+}
+
 Staging::Staging(const ir::Module& module) : module_(&module), data_(std::make_unique<CaseloadData>(module)) {}
 
-uint32_t Staging::AddSource(std::string name) {
-  sources_.push_back(std::move(name));
+uint32_t Staging::AddSource(std::string name, std::string_view text) {
+  sources_.push_back({std::move(name), text, 0, {}});
   return static_cast<uint32_t>(sources_.size() - 1);
 }
 
-int64_t Staging::KeyIndex::Find(std::string_view key) const {
-  auto it = by_hash.find(absl::HashOf(key));
-  if (it == by_hash.end()) return -1;
-  if (text(it->second) == key) return static_cast<int64_t>(rows[it->second]);
-  auto c = collided.find(std::string(key));
-  return c == collided.end() ? -1 : static_cast<int64_t>(rows[c->second]);
-}
-
-bool Staging::KeyIndex::Add(std::string_view key, uint64_t row, uint64_t* first_row) {
-  uint64_t slot = rows.size();
-  auto [it, fresh] = by_hash.try_emplace(absl::HashOf(key), slot);
-  if (!fresh) {
-    if (text(it->second) == key) {
-      *first_row = rows[it->second];
-      return false;
-    }
-    auto [c, cfresh] = collided.try_emplace(std::string(key), slot);
-    if (!cfresh) {
-      *first_row = rows[c->second];
-      return false;
+uint64_t Staging::LineOf(const RowOrigin& o) {
+  Source& s = sources_[o.source];
+  if (s.line_starts.empty()) {
+    s.line_starts.push_back(0);
+    for (std::size_t i = s.text.find('\n'); i != std::string_view::npos; i = s.text.find('\n', i + 1)) {
+      s.line_starts.push_back(i + 1);
     }
   }
-  chars.append(key);
-  offsets.push_back(chars.size());
-  rows.push_back(row);
+  auto it = std::upper_bound(s.line_starts.begin(), s.line_starts.end(), o.offset);
+  return static_cast<uint64_t>(it - s.line_starts.begin());
+}
+
+int64_t Staging::FindHousehold(std::string_view key) const {
+  auto it = key_by_hash_.find(KeyHash(key));
+  if (it == key_by_hash_.end()) return -1;
+  uint64_t slot = it->second;
+  if (std::string_view(key_chars_).substr(key_offsets_[slot], key_offsets_[slot + 1] - key_offsets_[slot]) == key) {
+    return static_cast<int64_t>(key_row_[slot]);
+  }
+  auto c = key_collided_.find(util::Sv(key));
+  return c == key_collided_.end() ? -1 : static_cast<int64_t>(key_row_[c->second]);
+}
+
+bool Staging::AddHouseholdKey(std::string_view key, uint64_t row, uint64_t* first_row) {
+  int64_t found = FindHousehold(key);
+  if (found >= 0) {
+    *first_row = static_cast<uint64_t>(found);
+    return false;
+  }
+  uint64_t slot = key_row_.size();
+  auto [it, fresh] = key_by_hash_.try_emplace(KeyHash(key), slot);
+  if (!fresh) key_collided_.try_emplace(util::Sv(key), slot);
+  key_chars_.append(key);
+  key_offsets_.push_back(key_chars_.size());
+  key_row_.push_back(row);
   return true;
-}
-
-int64_t Staging::FindHousehold(std::string_view key) const { return household_keys_.Find(key); }
-
-bool Staging::AddHouseholdKey(std::string_view key, uint64_t row, uint64_t* first_line) {
-  uint64_t first = 0;
-  if (household_keys_.Add(key, row, &first)) return true;
-  *first_line = household_origin_[first].line;
-  return false;
-}
-
-bool Staging::AddMemberKey(std::string_view key, uint64_t row, uint64_t* first_line) {
-  uint64_t first = 0;
-  if (member_keys_.Add(key, row, &first)) return true;
-  *first_line = member_origin_[first].line;
-  return false;
 }
 
 void Staging::StagedHousehold(const RowOrigin& origin) {
   household_origin_.push_back(origin);
   household_bad_.push_back(0);
-  household_reason_.emplace_back();
   ++counts_.households_read;
 }
 
-void Staging::StagedMember(const RowOrigin& origin, int64_t household) {
+void Staging::StagedMember(const RowOrigin& origin, int64_t household, uint64_t key_hash) {
   member_origin_.push_back(origin);
   member_household_.push_back(household);
+  member_key_hash_.push_back(key_hash);
   member_bad_.push_back(0);
   ++counts_.members_read;
 }
 
-void Staging::RejectRow(const RowOrigin& origin, Problem problem, bool member, int64_t staged_member,
-                        int64_t household) {
+void Staging::AddReject(const RowOrigin& o, std::string reason) {
+  rejects_.push_back({sources_[o.source].name, LineOf(o), std::move(reason), std::string(Record(o))});
+}
+
+void Staging::RejectRow(const RowOrigin& origin, Problem problem, bool member, int64_t household) {
   std::string reason = problem.message;
-  problems_.push_back(std::move(problem));
   if (household >= 0 && !household_bad_[static_cast<std::size_t>(household)]) {
     household_bad_[static_cast<std::size_t>(household)] = 1;
-    household_reason_[static_cast<std::size_t>(household)] =
-        absl::StrCat("member on ", sources_[origin.source], " line ", origin.line, " rejected: ", reason);
+    household_reason_[static_cast<uint64_t>(household)] =
+        absl::StrCat("member on ", sources_[origin.source].name, " line ", problem.line, " rejected: ", reason);
   }
-  if (staged_member >= 0) {
-    auto m = static_cast<std::size_t>(staged_member);
-    if (!member_bad_[m]) {
-      member_bad_[m] = 1;
-      early_rejects_.push_back({sources_[origin.source], origin.line, reason, std::string(origin.record)});
-      ++counts_.members_rejected;
-    }
-    int64_t h = member_household_[m];
-    if (h >= 0 && !household_bad_[static_cast<std::size_t>(h)]) {
-      household_bad_[static_cast<std::size_t>(h)] = 1;
-      household_reason_[static_cast<std::size_t>(h)] =
-          absl::StrCat("member on ", sources_[origin.source], " line ", origin.line, " rejected: ", reason);
-    }
-    return;
-  }
-  early_rejects_.push_back({sources_[origin.source], origin.line, std::move(reason), std::string(origin.record)});
+  rejects_.push_back({sources_[origin.source].name, problem.line, reason, std::string(Record(origin))});
+  problems_.push_back(std::move(problem));
   if (member) {
     ++counts_.members_read;
     ++counts_.members_rejected;
@@ -104,16 +93,76 @@ void Staging::RejectRow(const RowOrigin& origin, Problem problem, bool member, i
   }
 }
 
+void Staging::RejectStagedHousehold(uint64_t row, Problem problem) {
+  if (!household_bad_[row]) {
+    household_bad_[row] = 1;
+    household_reason_[row] = problem.message;
+  }
+  problems_.push_back(std::move(problem));
+}
+
+void Staging::NoteRejectedHousehold(std::string_view key, uint64_t line) {
+  rejected_keys_.try_emplace(util::Sv(key), line);
+}
+
+uint64_t Staging::RejectedHouseholdLine(std::string_view key) const {
+  auto it = rejected_keys_.find(util::Sv(key));
+  return it == rejected_keys_.end() ? 0 : it->second;
+}
+
 void Staging::Fatal(Problem problem) {
   problems_.push_back(std::move(problem));
   fatal_ = true;
 }
 
 std::string Staging::Render(const Problem& p) const {
-  return absl::StrCat(sources_[p.source], ":", p.line, ":", p.column, ": error: ", p.message);
+  return absl::StrCat(sources_[p.source].name, ":", p.line, ":", p.column, ": error: ", p.message);
+}
+
+void Staging::FindDuplicateMembers() {
+  const int key = data_->key_field(pack::Scope::kMember);
+  if (key < 0) return;
+  const Column& keys = data_->table(pack::Scope::kMember).columns[static_cast<std::size_t>(key)];
+  std::vector<std::pair<uint64_t, uint64_t>> order;  // (hash, row)
+  order.reserve(member_key_hash_.size());
+  for (uint64_t m = 0; m < member_key_hash_.size(); ++m) {
+    if (member_key_hash_[m] != 0) order.emplace_back(member_key_hash_[m], m);
+  }
+  std::sort(order.begin(), order.end());
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && order[j].first == order[i].first) ++j;
+    // Within one fingerprint, rows in input order; equal texts are duplicates.
+    for (std::size_t a = i; a < j; ++a) {
+      uint64_t row = order[a].second;
+      for (std::size_t b = i; b < a; ++b) {
+        uint64_t first = order[b].second;
+        if (keys.text(first) != keys.text(row)) continue;
+        const RowOrigin& o = member_origin_[row];
+        Problem p{o.source, LineOf(o), sources_[o.source].key_column,
+                  absl::StrCat(
+                      "duplicate key '", util::Sv(keys.text(row)), "' (first on ",
+                      member_origin_[first].source == o.source ? "" : sources_[member_origin_[first].source].name + " ",
+                      "line ", LineOf(member_origin_[first]), ")")};
+        member_bad_[row] = 1;
+        ++counts_.members_rejected;
+        AddReject(o, p.message);
+        int64_t h = member_household_[row];
+        if (h >= 0 && !household_bad_[static_cast<std::size_t>(h)]) {
+          household_bad_[static_cast<std::size_t>(h)] = 1;
+          household_reason_[static_cast<uint64_t>(h)] =
+              absl::StrCat("member on ", sources_[o.source].name, " line ", p.line, " rejected: ", p.message);
+        }
+        problems_.push_back(std::move(p));
+        break;
+      }
+    }
+    i = j;
+  }
 }
 
 std::unique_ptr<CaseloadData> Staging::Finish(std::vector<Reject>* rejects, LoadCounts* counts) {
+  FindDuplicateMembers();
   const std::size_t nh = household_origin_.size(), nm = member_origin_.size();
   // A member row whose household is rejected goes with it.
   for (std::size_t m = 0; m < nm; ++m) {
@@ -121,16 +170,14 @@ std::unique_ptr<CaseloadData> Staging::Finish(std::vector<Reject>* rejects, Load
     if (member_bad_[m] || h < 0 || !household_bad_[static_cast<std::size_t>(h)]) continue;
     member_bad_[m] = 1;
     ++counts_.members_rejected;
-    const RowOrigin& o = member_origin_[m];
-    early_rejects_.push_back({sources_[o.source], o.line, "its household is rejected", std::string(o.record)});
+    AddReject(member_origin_[m], "its household is rejected");
   }
   std::vector<int64_t> new_row(nh, -1);
   std::size_t kept = 0;
   for (std::size_t h = 0; h < nh; ++h) {
     if (household_bad_[h]) {
       ++counts_.households_rejected;
-      const RowOrigin& o = household_origin_[h];
-      early_rejects_.push_back({sources_[o.source], o.line, household_reason_[h], std::string(o.record)});
+      AddReject(household_origin_[h], household_reason_[h]);
     } else {
       new_row[h] = static_cast<int64_t>(kept++);
     }
@@ -186,10 +233,18 @@ std::unique_ptr<CaseloadData> Staging::Finish(std::vector<Reject>* rejects, Load
       if (!src_m.present[f]) continue;
       dst_m.columns[f].Reserve(kept_members);
       for (uint64_t m : order) dst_m.columns[f].AppendRow(src_m.columns[f], m);
+      src_m.columns[f].Clear();
     }
   }
   dst_m.rows = kept_members;
-  if (rejects != nullptr) *rejects = std::move(early_rejects_);
+  // Rejects in file order, then line order.
+  std::stable_sort(rejects_.begin(), rejects_.end(), [&](const Reject& a, const Reject& b) {
+    return a.source != b.source ? a.source < b.source : a.line < b.line;
+  });
+  std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) {
+    return a.source != b.source ? a.source < b.source : a.line < b.line;
+  });
+  if (rejects != nullptr) *rejects = std::move(rejects_);
   if (counts != nullptr) *counts = counts_;
   return out;
 }

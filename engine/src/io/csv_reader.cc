@@ -1,6 +1,9 @@
 #include "io/csv_reader.h"
 
+#include <atomic>
+#include <cstring>
 #include <memory>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -14,74 +17,73 @@ namespace {
 // Splits rows into fields; quoted fields are unescaped into `buf`.
 class CsvScanner {
  public:
-  CsvScanner(std::string_view text, char delimiter) : text_(text), delim_(delimiter) {}
+  CsvScanner(std::string_view text, std::size_t begin, std::size_t end, char delimiter)
+      : text_(text.substr(0, end)), pos_(begin), delim_(delimiter) {}
 
   bool done() const { return pos_ >= text_.size(); }
-  uint64_t line() const { return line_; }
+  std::size_t pos() const { return pos_; }
+  uint64_t newlines() const { return newlines_; }
 
-  // Reads one row; `record` is its raw text. False on an unterminated quote.
-  bool Next(std::vector<std::string_view>* fields, std::string* buf, std::string_view* record, uint64_t* row_line) {
+  // Reads one row starting at pos(); *record is its raw span. False on an
+  // unterminated quote.
+  bool Next(std::vector<std::string_view>* fields, std::string* buf, std::size_t* rec_begin, std::size_t* rec_end) {
     fields->clear();
     buf->clear();
-    *row_line = line_;
-    const std::size_t start = pos_;
-    // Quoted fields point into `buf`; remember them as offsets until the row ends.
     quoted_.clear();
+    *rec_begin = pos_;
     bool ok = true;
+    const char* const base = text_.data();
+    const std::size_t size = text_.size();
     while (true) {
-      if (pos_ < text_.size() && text_[pos_] == '"') {
+      if (pos_ < size && base[pos_] == '"') {
         std::size_t from = buf->size();
         ++pos_;
         while (true) {
-          std::size_t q = text_.find('"', pos_);
-          if (q == std::string_view::npos) {
-            buf->append(text_.substr(pos_));
-            pos_ = text_.size();
+          const void* q = std::memchr(base + pos_, '"', size - pos_);
+          if (q == nullptr) {
+            buf->append(base + pos_, size - pos_);
+            pos_ = size;
             ok = false;
             break;
           }
-          std::string_view part = text_.substr(pos_, q - pos_);
-          for (char c : part) line_ += c == '\n';
-          buf->append(part);
-          pos_ = q + 1;
-          if (pos_ < text_.size() && text_[pos_] == '"') {
+          std::size_t qi = static_cast<const char*>(q) - base;
+          for (std::size_t i = pos_; i < qi; ++i) newlines_ += base[i] == '\n';
+          buf->append(base + pos_, qi - pos_);
+          pos_ = qi + 1;
+          if (pos_ < size && base[pos_] == '"') {
             buf->push_back('"');
             ++pos_;
             continue;
           }
           break;
         }
-        // Text after the closing quote, up to the delimiter, is kept as is.
         std::size_t end = pos_;
-        while (end < text_.size() && text_[end] != delim_ && text_[end] != '\n') ++end;
-        buf->append(text_.substr(pos_, end - pos_));
+        while (end < size && base[end] != delim_ && base[end] != '\n') ++end;
+        buf->append(base + pos_, end - pos_);
         pos_ = end;
         quoted_.push_back({fields->size(), from, buf->size()});
         fields->push_back({});
       } else {
         std::size_t end = pos_;
-        while (end < text_.size() && text_[end] != delim_ && text_[end] != '\n') ++end;
-        std::string_view f = text_.substr(pos_, end - pos_);
+        while (end < size && base[end] != delim_ && base[end] != '\n') ++end;
+        fields->emplace_back(base + pos_, end - pos_);
         pos_ = end;
-        fields->push_back(f);
       }
-      if (pos_ < text_.size() && text_[pos_] == delim_) {
+      if (pos_ < size && base[pos_] == delim_) {
         ++pos_;
         continue;
       }
       break;
     }
     std::size_t end = pos_;
-    if (pos_ < text_.size()) {
+    if (pos_ < size) {
       ++pos_;  // the '\n'
-      ++line_;
+      ++newlines_;
     }
-    if (!fields->empty() && !fields->back().empty() && fields->back().back() == '\r') {
-      fields->back().remove_suffix(1);
-    }
+    if (!fields->empty() && !fields->back().empty() && fields->back().back() == '\r') fields->back().remove_suffix(1);
     for (const auto& q : quoted_) (*fields)[q.field] = std::string_view(*buf).substr(q.from, q.to - q.from);
-    if (end > start && text_[end - 1] == '\r') --end;
-    *record = text_.substr(start, end - start);
+    if (end > *rec_begin && base[end - 1] == '\r') --end;
+    *rec_end = end;
     return ok;
   }
 
@@ -90,51 +92,190 @@ class CsvScanner {
     std::size_t field, from, to;
   };
   std::string_view text_;
+  std::size_t pos_;
   char delim_;
-  std::size_t pos_ = 0;
-  uint64_t line_ = 1;
+  uint64_t newlines_ = 0;
   std::vector<Quoted> quoted_;
 };
 
 bool BlankRow(const std::vector<std::string_view>& fields) { return fields.size() == 1 && fields[0].empty(); }
+
+// Block boundaries at row starts in [begin, end): any newline when the text
+// has no quote; otherwise a quote-aware scan finds them.
+std::vector<std::size_t> SplitRows(std::string_view text, std::size_t begin, std::size_t blocks) {
+  std::vector<std::size_t> cuts{begin};
+  const std::size_t size = text.size();
+  if (blocks <= 1 || size - begin < (1u << 20)) {
+    cuts.push_back(size);
+    return cuts;
+  }
+  const std::size_t step = (size - begin) / blocks;
+  const bool quotes = std::memchr(text.data() + begin, '"', size - begin) != nullptr;
+  if (!quotes) {
+    for (std::size_t b = 1; b < blocks; ++b) {
+      std::size_t at = text.find('\n', std::max(begin + b * step, cuts.back()));
+      if (at == std::string_view::npos) break;
+      if (at + 1 < size) cuts.push_back(at + 1);
+    }
+  } else {
+    bool in_quote = false;
+    std::size_t next = begin + step;
+    for (std::size_t i = begin; i < size; ++i) {
+      char c = text[i];
+      if (c == '"') in_quote = !in_quote;
+      if (c == '\n' && !in_quote && i + 1 >= next && i + 1 < size) {
+        cuts.push_back(i + 1);
+        next = i + 1 + step;
+      }
+    }
+  }
+  cuts.push_back(size);
+  return cuts;
+}
+
+// What the parser of one block produces.
+struct Block {
+  std::vector<data::Column> cols;  // per header column read
+  std::vector<data::RowOrigin> origins;
+  std::vector<int64_t> household;  // members: the household row
+  std::vector<uint64_t> key_hash;  // members: the member key's fingerprint
+  struct Bad {
+    data::RowOrigin origin;
+    data::Problem problem;  // line relative to the block
+    int64_t household = -1;
+    std::string key;  // households: the rejected row's key
+  };
+  std::vector<Bad> bad;
+  std::vector<uint64_t> bad_at;  // staged rows before each bad row, to interleave
+  uint64_t newlines = 0;
+};
+
+struct Layout {
+  std::vector<int> field;  // per header column: field index, or -1
+  std::vector<std::unique_ptr<data::ValueParser>> parsers;
+  int key_col = -1, link_col = -1;
+  std::size_t header_fields = 0;
+};
+
+void ParseBlock(std::string_view text, std::size_t begin, std::size_t end, bool members, const Layout& layout,
+                const ReadOptions& options, const data::Staging& staging, uint32_t src, Block* out) {
+  CsvScanner scan(text, begin, end, options.formats.delimiter);
+  const std::size_t ncols = layout.field.size();
+  out->cols.resize(ncols);
+  for (std::size_t c = 0; c < ncols; ++c) {
+    if (layout.field[c] < 0) continue;
+    const ir::Field& f = staging.module().fields[static_cast<std::size_t>(layout.field[c])];
+    out->cols[c] = data::Column(data::StorageFor(staging.module(), f.type));
+    out->cols[c].Reserve((end - begin) / 64 + 16);
+  }
+  std::vector<std::string_view> fields;
+  std::string buf, error;
+  std::vector<int64_t> values(ncols);
+  std::vector<uint8_t> state(ncols);
+  std::size_t rb = 0, re = 0;
+  while (!scan.done()) {
+    uint64_t line = scan.newlines();  // relative: rows before this one
+    bool closed = scan.Next(&fields, &buf, &rb, &re);
+    if (BlankRow(fields) && scan.done()) break;
+    data::RowOrigin origin{rb, static_cast<uint32_t>(re - rb), src};
+    auto reject = [&](int col, std::string why, int64_t household, std::string_view key) {
+      out->bad_at.push_back(out->origins.size());
+      out->bad.push_back({origin, {src, line, col, std::move(why)}, household, std::string(key)});
+    };
+    if (!closed) {
+      reject(0, "a quoted field is not closed before the end of the file", -1, {});
+      break;
+    }
+    if (fields.size() != layout.header_fields) {
+      reject(0, absl::StrCat("expected ", layout.header_fields, " fields as in the header, found ", fields.size()), -1,
+             {});
+      continue;
+    }
+    std::string reasons;
+    int first_col = 0;
+    for (std::size_t c = 0; c < ncols; ++c) {
+      if (layout.field[c] < 0) continue;
+      auto r = layout.parsers[c]->Parse(fields[c], &values[c], &error);
+      state[c] = static_cast<uint8_t>(r);
+      if (r == data::CellResult::kError) {
+        if (first_col == 0) first_col = static_cast<int>(c + 1);
+        absl::StrAppend(&reasons, reasons.empty() ? "" : "; ", error);
+      }
+    }
+    std::string_view key = layout.key_col >= 0 ? fields[static_cast<std::size_t>(layout.key_col)] : std::string_view();
+    if (reasons.empty() && layout.key_col >= 0 && key.empty()) {
+      first_col = layout.key_col + 1;
+      reasons = "the key is empty";
+    }
+    int64_t household = -1;
+    if (members) {
+      std::string_view link = fields[static_cast<std::size_t>(layout.link_col)];
+      household = staging.FindHousehold(link);
+      if (household < 0 && reasons.empty()) {
+        first_col = layout.link_col + 1;
+        uint64_t rejected_line = staging.RejectedHouseholdLine(link);
+        reasons = link.empty() ? absl::StrCat("'", options.member_household_column, "' is empty")
+                  : rejected_line > 0
+                      ? absl::StrCat("its household '", util::Sv(link), "' (line ", rejected_line, ") is rejected")
+                      : absl::StrCat("household '", util::Sv(link), "' is not in the households file");
+      }
+    }
+    if (!reasons.empty()) {
+      reject(first_col, std::move(reasons), household, members ? std::string_view() : key);
+      continue;
+    }
+    for (std::size_t c = 0; c < ncols; ++c) {
+      if (layout.field[c] < 0) continue;
+      data::Column& col = out->cols[c];
+      if (state[c] == static_cast<uint8_t>(data::CellResult::kUnknown)) {
+        col.AppendUnknown();
+      } else if (layout.parsers[c]->is_string()) {
+        col.AppendString(fields[c]);
+      } else {
+        col.Append(values[c]);
+      }
+    }
+    out->origins.push_back(origin);
+    if (members) {
+      out->household.push_back(household);
+      out->key_hash.push_back(layout.key_col >= 0 ? data::KeyHash(key) : 0);
+    }
+  }
+  out->newlines = scan.newlines();
+}
 
 }  // namespace
 
 void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& options, data::Staging* staging,
              std::vector<std::string>* notes) {
   const ir::Module& m = staging->module();
-  const uint32_t src = staging->AddSource(file.path());
+  const std::string_view text = file.text();
+  const uint32_t src = staging->AddSource(file.path(), text);
   const bool members = scope == pack::Scope::kMember;
   data::CaseloadData& data = staging->data();
   data::Table& table = data.table(scope);
-  CsvScanner scan(file.text(), options.formats.delimiter);
-  std::vector<std::string_view> fields;
-  std::string buf;
-  std::string_view record;
-  uint64_t line = 0;
-  if (scan.done()) {
+  if (text.empty()) {
     staging->Fatal({src, 1, 0, "the file is empty: expected a header row of column names"});
     return;
   }
-  scan.Next(&fields, &buf, &record, &line);
-  std::vector<std::string> header(fields.begin(), fields.end());
+  CsvScanner header_scan(text, 0, text.size(), options.formats.delimiter);
+  std::vector<std::string_view> hf;
+  std::string hbuf;
+  std::size_t rb = 0, re = 0;
+  header_scan.Next(&hf, &hbuf, &rb, &re);
+  const std::vector<std::string> header(hf.begin(), hf.end());
+  const std::size_t body = header_scan.pos();
+  const uint64_t header_lines = header_scan.newlines();
 
-  // Map columns to fields of this scope.
-  struct Col {
-    int field;
-    std::unique_ptr<data::ValueParser> parser;
-  };
-  std::vector<Col> cols(header.size());
-  std::vector<std::string> ignored, names;
-  int key_col = -1, link_col = -1;
+  Layout layout;
+  layout.header_fields = header.size();
+  layout.field.assign(header.size(), -1);
+  layout.parsers.resize(header.size());
+  std::vector<std::string> ignored;
   const int key_field = data.key_field(scope);
-  for (std::size_t f = 0; f < m.fields.size(); ++f) {
-    if (m.fields[f].scope == scope && m.fields[f].derive < 0) names.push_back(m.fields[f].name);
-  }
   for (std::size_t c = 0; c < header.size(); ++c) {
-    cols[c].field = -1;
     if (members && header[c] == options.member_household_column) {
-      link_col = static_cast<int>(c);
+      layout.link_col = static_cast<int>(c);
       continue;
     }
     int f = m.FindField(header[c], scope);
@@ -142,15 +283,15 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
       ignored.push_back(header[c]);
       continue;
     }
-    if (f == key_field) key_col = static_cast<int>(c);
+    if (f == key_field) layout.key_col = static_cast<int>(c);
     bool wanted = options.fields.empty() || options.fields[static_cast<std::size_t>(f)] || f == key_field;
     if (!wanted) continue;
     if (table.present[static_cast<std::size_t>(f)]) {
       staging->Fatal({src, 1, static_cast<int>(c + 1), absl::StrCat("column '", header[c], "' appears twice")});
       return;
     }
-    cols[c].field = f;
-    cols[c].parser = std::make_unique<data::ValueParser>(m, f, options.formats);
+    layout.field[c] = f;
+    layout.parsers[c] = std::make_unique<data::ValueParser>(m, f, options.formats);
     table.present[static_cast<std::size_t>(f)] = 1;
   }
   if (!ignored.empty()) {
@@ -158,19 +299,20 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
                                   absl::StrJoin(ignored, ", "), ", not in the schema's ",
                                   members ? "member" : "household", " fields"));
   }
-  if (key_field >= 0 && key_col < 0) {
+  if (key_field >= 0 && layout.key_col < 0) {
     const std::string& key = m.fields[static_cast<std::size_t>(key_field)].name;
-    staging->Fatal({src, 1, 0,
-                    absl::StrCat("no key column '", key, "' in the header",
-                                 util::DidYouMean(key, header).empty() ? "" : util::DidYouMean(key, header))});
+    std::string hint = util::DidYouMean(key, header);
+    staging->Fatal(
+        {src, 1, 0, absl::StrCat("no key column '", key, "' in the header", hint.empty() ? "" : "; ", hint)});
     return;
   }
-  if (members && link_col < 0) {
+  if (members && layout.link_col < 0) {
     staging->Fatal({src, 1, 0,
                     absl::StrCat("no column '", options.member_household_column,
                                  "' naming each person's household (use --member-key to give another name)")});
     return;
   }
+  if (members) staging->SetKeyColumn(src, layout.key_col + 1);
   std::vector<std::string> absent;
   for (std::size_t f = 0; f < m.fields.size(); ++f) {
     const ir::Field& fd = m.fields[f];
@@ -182,88 +324,67 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
         absl::StrCat(file.path(), ": note: no column for ", absl::StrJoin(absent, ", "), ": every value is unknown"));
   }
 
-  std::vector<int64_t> values(header.size());
-  std::vector<uint8_t> state(header.size());
-  std::string error;
-  const uint64_t staged_before = table.rows;
-  while (!scan.done()) {
-    bool closed = scan.Next(&fields, &buf, &record, &line);
-    if (BlankRow(fields) && scan.done()) break;
-    data::RowOrigin origin{src, line, record};
-    if (!closed) {
-      staging->RejectRow(origin, {src, line, 0, "a quoted field is not closed before the end of the file"}, members);
-      break;
+  // Parse blocks in parallel (read-only access to staging), then merge them
+  // in order: keys, rejects and rows come out as a sequential read.
+  const int threads = std::max(1, options.threads);
+  const std::vector<std::size_t> cuts = SplitRows(text, body, static_cast<std::size_t>(threads) * 8);
+  const std::size_t nblocks = cuts.size() - 1;
+  std::vector<Block> blocks(nblocks);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t b = next.fetch_add(1); b < nblocks; b = next.fetch_add(1)) {
+      ParseBlock(text, cuts[b], cuts[b + 1], members, layout, options, *staging, src, &blocks[b]);
     }
-    if (fields.size() != header.size()) {
-      staging->RejectRow(
-          origin,
-          {src, line, 0, absl::StrCat("expected ", header.size(), " fields as in the header, found ", fields.size())},
-          members);
-      continue;
-    }
-    std::string reasons;
-    int first_col = 0;
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-      if (!cols[c].parser) continue;
-      auto r = cols[c].parser->Parse(fields[c], &values[c], &error);
-      state[c] = static_cast<uint8_t>(r);
-      if (r == data::CellResult::kError) {
-        if (first_col == 0) first_col = static_cast<int>(c + 1);
-        absl::StrAppend(&reasons, reasons.empty() ? "" : "; ", error);
-      }
-    }
-    std::string_view key = key_col >= 0 ? fields[static_cast<std::size_t>(key_col)] : std::string_view();
-    if (reasons.empty() && key_col >= 0 && key.empty()) {
-      first_col = key_col + 1;
-      reasons = absl::StrCat("the key '", header[static_cast<std::size_t>(key_col)], "' is empty");
-    }
-    int64_t household = -1;
-    if (members) {
-      std::string_view link = fields[static_cast<std::size_t>(link_col)];
-      household = staging->FindHousehold(link);
-      if (household < 0 && reasons.empty()) {
-        first_col = link_col + 1;
-        uint64_t rejected_line = staging->RejectedHouseholdLine(link);
-        reasons = link.empty() ? absl::StrCat("'", options.member_household_column, "' is empty")
-                  : rejected_line > 0
-                      ? absl::StrCat("its household '", util::Sv(link), "' (line ", rejected_line, ") is rejected")
-                      : absl::StrCat("household '", util::Sv(link), "' is not in the households file");
-      }
-    }
-    const uint64_t row = table.rows;
-    if (reasons.empty() && key_col >= 0) {
-      uint64_t first_line = 0;
-      bool fresh =
-          members ? staging->AddMemberKey(key, row, &first_line) : staging->AddHouseholdKey(key, row, &first_line);
-      if (!fresh) {
-        first_col = key_col + 1;
-        reasons = absl::StrCat("duplicate key '", util::Sv(key), "' (first on line ", first_line, ")");
-      }
-    }
-    if (!reasons.empty()) {
-      if (!members && !key.empty()) staging->NoteRejectedHousehold(key, line);
-      staging->RejectRow(origin, {src, line, first_col, reasons}, members, -1, household);
-      continue;
-    }
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-      if (!cols[c].parser) continue;
-      data::Column& col = table.columns[static_cast<std::size_t>(cols[c].field)];
-      if (state[c] == static_cast<uint8_t>(data::CellResult::kUnknown)) {
-        col.AppendUnknown();
-      } else if (cols[c].parser->is_string()) {
-        col.AppendString(fields[c]);
-      } else {
-        col.Append(values[c]);
-      }
-    }
-    ++table.rows;
-    if (members) {
-      staging->StagedMember(origin, household);
-    } else {
-      staging->StagedHousehold(origin);
-    }
+  };
+  if (threads == 1 || nblocks == 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (auto& t : pool) t.join();
   }
-  (void)staged_before;
+  uint64_t line_base = 1 + header_lines;  // the line of the first row of the block
+  for (std::size_t b = 0; b < nblocks; ++b) {
+    Block& blk = blocks[b];
+    std::size_t bad = 0;
+    const uint64_t first_row = table.rows;
+    auto flush_bad = [&](std::size_t staged_before) {
+      for (; bad < blk.bad.size() && blk.bad_at[bad] <= staged_before; ++bad) {
+        Block::Bad& x = blk.bad[bad];
+        x.problem.line += line_base;
+        if (!members && !x.key.empty()) staging->NoteRejectedHousehold(x.key, x.problem.line);
+        staging->RejectRow(x.origin, std::move(x.problem), members, x.household);
+      }
+    };
+    for (std::size_t i = 0; i < blk.origins.size(); ++i) {
+      flush_bad(i);
+      const uint64_t row = first_row + i;
+      if (members) {
+        staging->StagedMember(blk.origins[i], blk.household[i], blk.key_hash[i]);
+      } else {
+        staging->StagedHousehold(blk.origins[i]);
+        if (layout.key_col >= 0) {
+          std::string_view key = blk.cols[static_cast<std::size_t>(layout.key_col)].text(i);
+          uint64_t first = 0;
+          if (!staging->AddHouseholdKey(key, row, &first)) {
+            staging->RejectStagedHousehold(row, {src, staging->LineOf(blk.origins[i]), layout.key_col + 1,
+                                                 absl::StrCat("duplicate key '", util::Sv(key), "' (first on line ",
+                                                              staging->HouseholdLine(first), ")")});
+          }
+        }
+      }
+    }
+    flush_bad(blk.origins.size());
+    for (std::size_t c = 0; c < blk.cols.size(); ++c) {
+      if (layout.field[c] < 0) continue;
+      table.columns[static_cast<std::size_t>(layout.field[c])].AppendColumn(blk.cols[c]);
+      blk.cols[c].Clear();
+    }
+    table.rows += blk.origins.size();
+    line_base += blk.newlines;
+    file.Release(cuts[b], cuts[b + 1]);
+    blk = Block();
+  }
 }
 
 }  // namespace layak::io

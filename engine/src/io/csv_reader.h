@@ -20,10 +20,13 @@ struct ReadOptions {
   std::string member_household_column = "household_id";
   // Per field: read and validate it. Empty: every field (layak validate).
   std::vector<uint8_t> fields;
+  int threads = 1;  // parse blocks of a file in parallel
 };
 
 // Reads one CSV file of `scope` into `staging`. Households must be read
 // before members. Notes (ignored columns, absent fields) go to `notes`.
+// The file is split at row boundaries into blocks parsed in parallel; rows,
+// lines and problems come out exactly as a sequential read gives them.
 void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& options, data::Staging* staging,
              std::vector<std::string>* notes);
 

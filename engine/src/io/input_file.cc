@@ -50,6 +50,18 @@ InputFile::~InputFile() {
   if (map_ != nullptr) munmap(map_, map_size_);
 }
 
+void InputFile::Release(std::size_t begin, std::size_t end) const {
+  if (map_ == nullptr) return;
+  const auto base = reinterpret_cast<uintptr_t>(map_);
+  const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uintptr_t from = reinterpret_cast<uintptr_t>(text_.data()) + begin;
+  uintptr_t to = reinterpret_cast<uintptr_t>(text_.data()) + end;
+  from = (from + page - 1) / page * page;
+  to = to / page * page;
+  if (from < base) from = base;
+  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
 InputFile InputFile::FromString(std::string path, std::string text) {
   InputFile f;
   f.path_ = std::move(path);

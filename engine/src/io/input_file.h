@@ -22,6 +22,9 @@ class InputFile {
   ~InputFile();
 
   std::string_view text() const { return text_; }
+  // Tells the kernel that text()[begin, end) has been read: a mapped file's
+  // pages are dropped from memory (read again from the file if touched).
+  void Release(std::size_t begin, std::size_t end) const;
   const std::string& path() const { return path_; }
 
   // Opens `path`; "-" is standard input.

@@ -112,7 +112,7 @@ void Append(data::Table& table, ScopeReader& r) {
 void ReadJsonl(const InputFile& file, const ReadOptions& options, data::Staging* staging,
                std::vector<std::string>* notes) {
   const ir::Module& m = staging->module();
-  const uint32_t src = staging->AddSource(file.path());
+  const uint32_t src = staging->AddSource(file.path(), file.text());
   data::CaseloadData& data = staging->data();
   ScopeReader readers[2];
   for (int s = 0; s < 2; ++s) {
@@ -150,14 +150,14 @@ void ReadJsonl(const InputFile& file, const ReadOptions& options, data::Staging*
     ++line;
     if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
     if (record.find_first_not_of(" \t") == std::string_view::npos) continue;
-    data::RowOrigin origin{src, line, record};
+    data::RowOrigin origin{static_cast<uint64_t>(record.data() - text.data()), static_cast<uint32_t>(record.size()),
+                           src};
     padded = simdjson::padded_string(record);
     std::string reasons;
     uint64_t member_count = 0;
     std::string key;
     std::vector<std::string> member_keys;
     std::size_t hh_rows = data.table(pack::Scope::kHousehold).rows;
-    std::size_t mem_rows_before = data.table(pack::Scope::kMember).rows;
     // Members are staged into a side reader first so that a bad household
     // leaves no trace; the cells go to the columns once the line is good.
     std::vector<std::vector<std::pair<std::size_t, std::pair<int64_t, std::string>>>> member_cells;
@@ -234,20 +234,7 @@ void ReadJsonl(const InputFile& file, const ReadOptions& options, data::Staging*
     if (reasons.empty() && hkey >= 0) {
       uint64_t first = 0;
       if (!staging->AddHouseholdKey(key, hh_rows, &first)) {
-        fail(absl::StrCat("duplicate key '", key, "' (first on line ", first, ")"));
-      }
-    }
-    if (reasons.empty() && mkey >= 0) {
-      for (std::size_t i = 0; i < member_cells.size() && reasons.empty(); ++i) {
-        std::string mk;
-        for (const auto& cell : member_cells[i]) {
-          if (static_cast<int>(cell.first) == mkey && cell.second.second != "\x01") mk = cell.second.second;
-        }
-        if (mk.empty()) continue;  // a person without a key is named by position
-        uint64_t first = 0;
-        if (!staging->AddMemberKey(mk, mem_rows_before + i, &first)) {
-          fail(absl::StrCat("members[", i + 1, "]: duplicate key '", mk, "' (first on line ", first, ")"));
-        }
+        fail(absl::StrCat("duplicate key '", key, "' (first on line ", staging->HouseholdLine(first), ")"));
       }
     }
     if (!reasons.empty()) {
@@ -258,14 +245,16 @@ void ReadJsonl(const InputFile& file, const ReadOptions& options, data::Staging*
     Append(data.table(pack::Scope::kHousehold), readers[0]);
     staging->StagedHousehold(origin);
     for (const auto& cells : member_cells) {
+      uint64_t key_hash = 0;
       for (const auto& cell : cells) {
         if (cell.second.second == "\x01") continue;
         readers[1].values[cell.first] = cell.second.first;
         readers[1].texts[cell.first] = cell.second.second;
         readers[1].state[cell.first] = static_cast<uint8_t>(data::CellResult::kValue);
+        if (static_cast<int>(cell.first) == mkey) key_hash = data::KeyHash(cell.second.second);
       }
       Append(data.table(pack::Scope::kMember), readers[1]);
-      staging->StagedMember(origin, static_cast<int64_t>(hh_rows));
+      staging->StagedMember(origin, static_cast<int64_t>(hh_rows), key_hash);
     }
   }
   if (!ignored.empty()) {
