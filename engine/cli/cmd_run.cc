@@ -2,7 +2,9 @@
 // only the summary.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "caseload_args.h"
@@ -108,7 +110,12 @@ int RunRun(const std::vector<std::string>& args) {
   cargs.read.fields = (*plan)->InputFields();
   cargs.read.threads = run.evaluate.threads > 0 ? run.evaluate.threads : AvailableThreads();
   if (!summary_by.empty()) cargs.read.fields.push_back(summary_by);
+  // LAYAK_TIMING=1 prints the phases' wall times to stderr (for bench/README.md).
+  const bool timing = std::getenv("LAYAK_TIMING") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
   std::unique_ptr<ReadResult> read = ReadCaseloadOrReport("run", *pack, cargs);
+  auto t1 = std::chrono::steady_clock::now();
   if (read == nullptr) return kExitProblems;
 
   FILE* out = nullptr;
@@ -139,6 +146,11 @@ int RunRun(const std::vector<std::string>& args) {
     };
   }
   auto result = RunCaseload(**plan, *read->caseload, run);
+  auto t2 = std::chrono::steady_clock::now();
+  if (timing) {
+    std::fprintf(stderr, "layak run: timing read_s=%.3f eval_s=%.3f households=%zu members=%zu\n", seconds(t0, t1),
+                 seconds(t1, t2), read->caseload->households(), read->caseload->members());
+  }
   if (out != nullptr && out != stdout) std::fclose(out);
   if (out == stdout) std::fflush(stdout);
   if (!result.ok()) {

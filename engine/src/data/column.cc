@@ -58,6 +58,7 @@ void Column::AppendString(std::string_view text) {
 
 void Column::AppendUnknown() {
   if (size_ == cap_) Grow();
+  ++unknowns_;
   if (storage_ == Storage::kString) {
     offsets_.push_back(chars_.size());
   } else {
@@ -77,6 +78,7 @@ void Column::AppendColumn(const Column& other) {
     auto w = static_cast<std::size_t>(width());
     std::memcpy(data_.data() + size_ * w, other.data_.data(), other.size_ * w);
   }
+  unknowns_ += other.unknowns_;
   const std::size_t shift = size_ & 63;
   const std::size_t words = (other.size_ + 63) / 64;
   for (std::size_t i = 0; i < words; ++i) {
@@ -117,8 +119,8 @@ int64_t Column::value(std::size_t row) const {
 
 namespace {
 template <typename T>
-void LoadTyped(const uint8_t* data, std::size_t begin, std::size_t n, int64_t* out) {
-  const T* p = reinterpret_cast<const T*>(data) + begin;
+void LoadTyped(const uint8_t* data, std::size_t begin, std::size_t n, int64_t* __restrict out) {
+  const T* __restrict p = reinterpret_cast<const T*>(data) + begin;
   for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(p[i]);
 }
 }  // namespace
@@ -142,7 +144,16 @@ void Column::Load(std::size_t begin, std::size_t n, int64_t* values, uint8_t* kn
       for (std::size_t i = 0; i < n; ++i) values[i] = static_cast<int64_t>(begin + i);
       break;
   }
-  for (std::size_t i = 0; i < n; ++i) known[i] = valid(begin + i) ? 1 : 0;
+  if (unknowns_ == 0) {
+    std::memset(known, 1, n);
+    return;
+  }
+  const uint64_t* __restrict bits = valid_.data();
+  uint8_t* __restrict out = known;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t row = begin + i;
+    out[i] = static_cast<uint8_t>((bits[row >> 6] >> (row & 63)) & 1);
+  }
 }
 
 void Column::AppendRange(const Column& other, std::size_t begin, std::size_t n) {
@@ -164,6 +175,7 @@ std::size_t Column::MemoryBytes() const {
 
 void Column::Clear() {
   size_ = 0;
+  unknowns_ = 0;
   cap_ = 0;
   data_.clear();
   valid_.clear();

@@ -63,6 +63,7 @@ class Column {
   // Appends a string (kString only).
   void AppendString(std::string_view text);
   void AppendUnknown();
+  std::size_t unknowns() const { return unknowns_; }
 
   bool valid(std::size_t row) const { return (valid_[row >> 6] >> (row & 63)) & 1; }
   int64_t value(std::size_t row) const;
@@ -87,6 +88,7 @@ class Column {
 
   Storage storage_ = Storage::kI64;
   std::size_t size_ = 0, cap_ = 0;
+  std::size_t unknowns_ = 0;          // rows appended unknown: none means no bit to test
   std::vector<uint8_t> data_;         // cap_ * width() bytes, the first size_ rows used
   std::vector<uint64_t> valid_;       // cap_ bits, zero beyond size_
   std::vector<uint64_t> offsets_{0};  // kString: size_ + 1 entries

@@ -42,6 +42,19 @@ int64_t Staging::FindHousehold(std::string_view key) const {
   return c == key_collided_.end() ? -1 : static_cast<int64_t>(key_row_[c->second]);
 }
 
+int64_t Staging::FindHouseholdNear(std::string_view key, int64_t hint) const {
+  if (hint >= 0 && static_cast<std::size_t>(hint) < slot_of_row_.size()) {
+    int64_t slot = slot_of_row_[static_cast<std::size_t>(hint)];
+    if (slot >= 0) {
+      auto s = static_cast<std::size_t>(slot);
+      if (std::string_view(key_chars_).substr(key_offsets_[s], key_offsets_[s + 1] - key_offsets_[s]) == key) {
+        return hint;
+      }
+    }
+  }
+  return FindHousehold(key);
+}
+
 bool Staging::AddHouseholdKey(std::string_view key, uint64_t row, uint64_t* first_row) {
   int64_t found = FindHousehold(key);
   if (found >= 0) {
@@ -54,6 +67,8 @@ bool Staging::AddHouseholdKey(std::string_view key, uint64_t row, uint64_t* firs
   key_chars_.append(key);
   key_offsets_.push_back(key_chars_.size());
   key_row_.push_back(row);
+  if (slot_of_row_.size() <= row) slot_of_row_.resize(row + 1, -1);
+  slot_of_row_[row] = static_cast<int64_t>(slot);
   return true;
 }
 
@@ -119,14 +134,51 @@ std::string Staging::Render(const Problem& p) const {
   return absl::StrCat(sources_[p.source].name, ":", p.line, ":", p.column, ": error: ", p.message);
 }
 
+namespace {
+
+// LSD radix sort, 16 bits a pass: a few times faster than std::sort on the
+// millions of fingerprints of a national caseload.
+void RadixSort(std::vector<uint64_t>* v) {
+  std::vector<uint64_t> tmp(v->size());
+  std::vector<std::size_t> count(1 << 16);
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::fill(count.begin(), count.end(), 0);
+    for (uint64_t x : *v) ++count[(x >> shift) & 0xFFFF];
+    std::size_t sum = 0;
+    for (auto& c : count) {
+      std::size_t n = c;
+      c = sum;
+      sum += n;
+    }
+    for (uint64_t x : *v) tmp[count[(x >> shift) & 0xFFFF]++] = x;
+    v->swap(tmp);
+  }
+}
+
+}  // namespace
+
 void Staging::FindDuplicateMembers() {
   const int key = data_->key_field(pack::Scope::kMember);
   if (key < 0) return;
   const Column& keys = data_->table(pack::Scope::kMember).columns[static_cast<std::size_t>(key)];
-  std::vector<std::pair<uint64_t, uint64_t>> order;  // (hash, row)
-  order.reserve(member_key_hash_.size());
+  // Sort the fingerprints alone; only rows whose fingerprint repeats are
+  // then compared by text (a repeat is a duplicate or, rarely, a collision).
+  std::vector<uint64_t> hashes;
+  hashes.reserve(member_key_hash_.size());
+  for (uint64_t h : member_key_hash_) {
+    if (h != 0) hashes.push_back(h);
+  }
+  RadixSort(&hashes);
+  std::vector<uint64_t> repeated;
+  for (std::size_t i = 1; i < hashes.size(); ++i) {
+    if (hashes[i] == hashes[i - 1] && (repeated.empty() || repeated.back() != hashes[i])) repeated.push_back(hashes[i]);
+  }
+  if (repeated.empty()) return;
+  std::vector<std::pair<uint64_t, uint64_t>> order;  // (hash, row), rows in input order within a hash
   for (uint64_t m = 0; m < member_key_hash_.size(); ++m) {
-    if (member_key_hash_[m] != 0) order.emplace_back(member_key_hash_[m], m);
+    if (std::binary_search(repeated.begin(), repeated.end(), member_key_hash_[m])) {
+      order.emplace_back(member_key_hash_[m], m);
+    }
   }
   std::sort(order.begin(), order.end());
   for (std::size_t i = 0; i < order.size();) {

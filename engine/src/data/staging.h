@@ -74,6 +74,9 @@ class Staging {
   // Household keys: the row holding `key`, or -1. Safe from several threads
   // while no key is being added.
   int64_t FindHousehold(std::string_view key) const;
+  // As FindHousehold, trying household row `hint` first (members usually
+  // follow their households in order: the next row is a cache-friendly guess).
+  int64_t FindHouseholdNear(std::string_view key, int64_t hint) const;
   // Records a staged household row's key; false when the key is taken
   // (*first_row then holds the row that has it).
   bool AddHouseholdKey(std::string_view key, uint64_t row, uint64_t* first_row);
@@ -128,6 +131,7 @@ class Staging {
   std::vector<uint64_t> key_row_;
   std::string key_chars_;
   std::vector<uint64_t> key_offsets_{0};
+  std::vector<int64_t> slot_of_row_;  // household row -> key slot, or -1
   absl::flat_hash_map<std::string, uint64_t> rejected_keys_;
   std::vector<Problem> problems_;
   std::vector<Reject> rejects_;

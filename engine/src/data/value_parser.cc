@@ -1,6 +1,7 @@
 #include "data/value_parser.h"
 
 #include <charconv>
+#include <cstring>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -39,10 +40,23 @@ ValueParser::ValueParser(const ir::Module& module, int field, const Formats& for
         if (values[i] == value) spellings_[alias] = static_cast<int>(i);
       }
     }
+    if (spellings_.size() <= 24) {
+      // Declared values first, in order: the common spellings are found first.
+      for (std::size_t i = 0; i < values.size(); ++i) small_.emplace_back(values[i], static_cast<int>(i));
+      for (const auto& [alias, index] : spellings_) {
+        if (alias != values[static_cast<std::size_t>(index)]) small_.emplace_back(alias, index);
+      }
+    }
   }
 }
 
 int ValueParser::LookUp(std::string_view t) const {
+  if (!small_.empty()) {
+    for (const auto& [spelling, index] : small_) {
+      if (spelling.size() == t.size() && std::memcmp(spelling.data(), t.data(), t.size()) == 0) return index;
+    }
+    return -1;
+  }
   auto it = spellings_.find(util::Sv(t));
   return it == spellings_.end() ? -1 : it->second;
 }
@@ -72,6 +86,14 @@ std::string ValueParser::Expected() const {
 }
 
 bool ValueParser::ParseBool(std::string_view t, int64_t* out) const {
+  if (t == "true") {  // the common spellings first, without case folding
+    *out = 1;
+    return true;
+  }
+  if (t == "false") {
+    *out = 0;
+    return true;
+  }
   if (t == "1" || absl::EqualsIgnoreCase(util::Sv(t), "true") || absl::EqualsIgnoreCase(util::Sv(t), "ya")) {
     *out = 1;
     return true;

@@ -52,6 +52,8 @@ class ValueParser {
   const ir::Field* field_;
   Formats formats_;
   absl::flat_hash_map<std::string, int> spellings_;  // enum/set value or alias -> index
+  // Small domains: the spellings in a flat list, faster than hashing.
+  std::vector<std::pair<std::string, int>> small_;
 };
 
 }  // namespace layak::data

@@ -86,7 +86,8 @@ void BroadcastKernel(Ctx& c, int32_t r) {
 
 }  // namespace
 
-void EvaluateBatch(const Plan& plan, const data::CaseloadData& data, std::size_t h0, std::size_t n, Scratch* s) {
+void EvaluateBatch(const Plan& plan, const data::CaseloadData& data, std::size_t h0, std::size_t n, Scratch* s,
+                   bool statuses_only) {
   const auto& offsets = data.member_offsets();
   std::size_t m0 = offsets[h0], m1 = offsets[h0 + n];
   s->Reserve(plan, n, m1 - m0);
@@ -101,9 +102,11 @@ void EvaluateBatch(const Plan& plan, const data::CaseloadData& data, std::size_t
     std::fill(s->mhh.begin() + s->moff[h], s->mhh.begin() + s->moff[h + 1], static_cast<uint32_t>(h));
   }
   s->errors.clear();
+  s->ymd_reg = -1;
   Ctx c{plan, data, *s};
   const auto count = static_cast<int32_t>(plan.instrs.size());
   for (int32_t r = 0; r < count; ++r) {
+    if (statuses_only && !plan.for_status[static_cast<std::size_t>(r)]) continue;
     switch (plan.instrs[static_cast<std::size_t>(r)].op) {
       case POp::kConst:
         break;

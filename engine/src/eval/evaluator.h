@@ -13,6 +13,7 @@
 
 #include "data/caseload_data.h"
 #include "eval/plan.h"
+#include "util/civil_date.h"
 
 namespace layak::eval {
 
@@ -46,6 +47,10 @@ class Scratch {
   std::vector<uint32_t> mhh;      // nm: each member row's household (batch-relative)
   std::vector<EvalError> errors;  // of the last batch, in instruction order
   std::vector<int64_t> tmp;       // sum_top's buffer
+  // Dates of register ymd_reg converted to year/month/day in this batch:
+  // age and months_between on one birth date share the conversion.
+  int32_t ymd_reg = -1;
+  std::vector<util::Ymd> ymd;
 
  private:
   const Plan* plan_ = nullptr;
@@ -55,8 +60,10 @@ class Scratch {
   std::vector<uint8_t> known_;
 };
 
-// Evaluates every instruction of `plan` for households [h0, h0 + n) of `data`.
-void EvaluateBatch(const Plan& plan, const data::CaseloadData& data, std::size_t h0, std::size_t n, Scratch* s);
+// Evaluates every instruction of `plan` for households [h0, h0 + n) of
+// `data`; with `statuses_only`, only those program statuses depend on.
+void EvaluateBatch(const Plan& plan, const data::CaseloadData& data, std::size_t h0, std::size_t n, Scratch* s,
+                   bool statuses_only = false);
 
 // The text of a string value (a constant or a row of a string column).
 std::string_view StringOf(const Plan& plan, const data::CaseloadData& data, int64_t handle);

@@ -27,6 +27,15 @@ struct Ctx {
 inline constexpr int64_t kLoUnknown = std::numeric_limits<int64_t>::min();
 inline constexpr int64_t kHiUnknown = std::numeric_limits<int64_t>::max();
 
+// The kernels are compiled twice, for AVX2 and for the x86-64 baseline, and
+// the loader picks one for the machine (GCC function multi-versioning): the
+// same binary runs everywhere and uses wide vectors where it can.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define LAYAK_KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define LAYAK_KERNEL
+#endif
+
 void LogicKernel(Ctx& c, int32_t r);    // not, and, or, if, ??, known, status
 void CompareKernel(Ctx& c, int32_t r);  // comparisons, in
 void ArithKernel(Ctx& c, int32_t r);    // + - * / % neg to_number, functions, dates

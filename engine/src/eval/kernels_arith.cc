@@ -66,13 +66,32 @@ void IntervalAddSub(Ctx& c, int32_t r, const Instr& i, std::size_t n) {
 
 }  // namespace
 
-void ArithKernel(Ctx& c, int32_t r) {
+LAYAK_KERNEL void ArithKernel(Ctx& c, int32_t r) {
   const Instr& i = c.plan.instr(r);
   const std::size_t n = c.Rows(i);
   int64_t* v = c.s.values(r);
   uint8_t* k = c.s.known(r);
   if (i.interval) {
     IntervalAddSub(c, r, i, n);
+    return;
+  }
+  if ((i.op == POp::kYearsBetween || i.op == POp::kMonthsBetween) && c.plan.instr(i.b).op == POp::kConst) {
+    // age = years_between(birth_date, as_of): convert the fixed end once.
+    const util::Ymd to = util::ToYmd(static_cast<int32_t>(c.plan.instr(i.b).imm));
+    const int64_t* __restrict av = c.s.values(i.a);
+    const uint8_t* __restrict ak = c.s.known(i.a);
+    const bool years = i.op == POp::kYearsBetween;
+    if (c.s.ymd_reg != i.a) {
+      c.s.ymd.resize(n);
+      for (std::size_t j = 0; j < n; ++j) c.s.ymd[j] = util::ToYmd(static_cast<int32_t>(av[j]));
+      c.s.ymd_reg = i.a;
+    }
+    const util::Ymd* from = c.s.ymd.data();
+    for (std::size_t j = 0; j < n; ++j) {
+      int64_t months = util::MonthsBetween(from[j], to);
+      v[j] = years ? months / 12 : months;
+      k[j] = ak[j];
+    }
     return;
   }
   const int64_t* av = c.s.values(i.a);

@@ -9,9 +9,9 @@ namespace layak::eval {
 namespace {
 
 template <typename Cmp>
-void CompareValues(Ctx& c, const Instr& i, int64_t* v, uint8_t* k, std::size_t n, Cmp cmp) {
-  const int64_t* av = c.s.values(i.a);
-  const uint8_t* ak = c.s.known(i.a);
+void CompareValues(Ctx& c, const Instr& i, int64_t* __restrict v, uint8_t* __restrict k, std::size_t n, Cmp cmp) {
+  const int64_t* __restrict av = c.s.values(i.a);
+  const uint8_t* __restrict ak = c.s.known(i.a);
   const Instr& b = c.plan.instr(i.b);
   if (b.op == POp::kConst) {  // the common `field OP constant`
     const int64_t bc = b.imm;
@@ -21,8 +21,8 @@ void CompareValues(Ctx& c, const Instr& i, int64_t* v, uint8_t* k, std::size_t n
     }
     return;
   }
-  const int64_t* bv = c.s.values(i.b);
-  const uint8_t* bk = c.s.known(i.b);
+  const int64_t* __restrict bv = c.s.values(i.b);
+  const uint8_t* __restrict bk = c.s.known(i.b);
   for (std::size_t j = 0; j < n; ++j) {
     v[j] = cmp(av[j], bv[j]);
     k[j] = ak[j] & bk[j];
@@ -125,17 +125,21 @@ void InList(Ctx& c, const Instr& i, int64_t* v, uint8_t* k, std::size_t n) {
     }
     return;
   }
+  const int64_t* __restrict x = av;
+  int64_t* __restrict out = v;
+  uint8_t* __restrict kk = k;
   for (std::size_t j = 0; j < n; ++j) {
-    int64_t hit = 0;
-    for (int64_t e : i.list) hit |= static_cast<int64_t>(av[j] == e);
-    v[j] = hit;
-    k[j] = ak[j];
+    out[j] = 0;
+    kk[j] = ak[j];
+  }
+  for (int64_t e : i.list) {
+    for (std::size_t j = 0; j < n; ++j) out[j] |= static_cast<int64_t>(x[j] == e);
   }
 }
 
 }  // namespace
 
-void CompareKernel(Ctx& c, int32_t r) {
+LAYAK_KERNEL void CompareKernel(Ctx& c, int32_t r) {
   const Instr& i = c.plan.instr(r);
   const std::size_t n = c.Rows(i);
   int64_t* v = c.s.values(r);

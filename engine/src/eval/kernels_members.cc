@@ -95,7 +95,7 @@ void Reduce(Ctx& c, int32_t r, const Instr& i) {
 
 }  // namespace
 
-void MembersKernel(Ctx& c, int32_t r) {
+LAYAK_KERNEL void MembersKernel(Ctx& c, int32_t r) {
   const Instr& i = c.plan.instr(r);
   switch (i.op) {
     case POp::kAny:

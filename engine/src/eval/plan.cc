@@ -114,6 +114,7 @@ class Compiler {
       if (!r.ok()) return r.status();
       plan_.roots.push_back(*r);
     }
+    MarkStatusInputs();
     return std::move(plan_);
   }
 
@@ -154,6 +155,23 @@ class Compiler {
       out.benefit = *r;
     }
     return absl::OkStatus();
+  }
+
+  // Arguments come before their users, so one backward sweep marks them all.
+  void MarkStatusInputs() {
+    auto& mark = plan_.for_status;
+    mark.assign(plan_.instrs.size(), 0);
+    for (const PlanProgram& p : plan_.programs) {
+      if (p.status >= 0) mark[static_cast<std::size_t>(p.status)] = 1;
+    }
+    for (std::size_t r = plan_.instrs.size(); r-- > 0;) {
+      if (!mark[r]) continue;
+      const Instr& i = plan_.instrs[r];
+      for (int32_t a : {i.a, i.b, i.c}) {
+        if (a >= 0) mark[static_cast<std::size_t>(a)] = 1;
+      }
+      for (int32_t a : i.args) mark[static_cast<std::size_t>(a)] = 1;
+    }
   }
 
   int32_t Emit(Instr i) {

@@ -103,6 +103,9 @@ class Plan {
   std::vector<uint8_t> field_used[2];  // per scope, per field: read by an instruction
   int max_list = 0;                    // longest in-list, for scratch sizing
   std::vector<int32_t> roots;          // registers of the extra roots asked for
+  // Per instruction: a program status depends on it. Counting runs skip the
+  // rest (benefits), as summaries print no benefit.
+  std::vector<uint8_t> for_status;
 
   const Instr& instr(int32_t r) const { return instrs[static_cast<std::size_t>(r)]; }
 };

@@ -34,6 +34,11 @@ class CsvScanner {
     bool ok = true;
     const char* const base = text_.data();
     const std::size_t size = text_.size();
+    auto find_eol = [&](std::size_t from) {
+      const void* nl = std::memchr(base + from, '\n', size - from);
+      return nl == nullptr ? size : static_cast<std::size_t>(static_cast<const char*>(nl) - base);
+    };
+    std::size_t eol = find_eol(pos_);
     while (true) {
       if (pos_ < size && base[pos_] == '"') {
         std::size_t from = buf->size();
@@ -57,19 +62,21 @@ class CsvScanner {
           }
           break;
         }
-        std::size_t end = pos_;
-        while (end < size && base[end] != delim_ && base[end] != '\n') ++end;
+        // Text after the closing quote, up to the delimiter, is kept as is.
+        eol = find_eol(pos_);
+        const void* d = std::memchr(base + pos_, delim_, eol - pos_);
+        std::size_t end = d == nullptr ? eol : static_cast<std::size_t>(static_cast<const char*>(d) - base);
         buf->append(base + pos_, end - pos_);
         pos_ = end;
         quoted_.push_back({fields->size(), from, buf->size()});
         fields->push_back({});
       } else {
-        std::size_t end = pos_;
-        while (end < size && base[end] != delim_ && base[end] != '\n') ++end;
+        const void* d = std::memchr(base + pos_, delim_, eol - pos_);
+        std::size_t end = d == nullptr ? eol : static_cast<std::size_t>(static_cast<const char*>(d) - base);
         fields->emplace_back(base + pos_, end - pos_);
         pos_ = end;
       }
-      if (pos_ < size && base[pos_] == delim_) {
+      if (pos_ < eol && base[pos_] == delim_) {
         ++pos_;
         continue;
       }
@@ -173,6 +180,9 @@ void ParseBlock(std::string_view text, std::size_t begin, std::size_t end, bool 
   std::vector<int64_t> values(ncols);
   std::vector<uint8_t> state(ncols);
   std::size_t rb = 0, re = 0;
+  // Registry exports group members by household: try the last one first.
+  std::string_view last_link;
+  int64_t last_household = -1;
   while (!scan.done()) {
     uint64_t line = scan.newlines();  // relative: rows before this one
     bool closed = scan.Next(&fields, &buf, &rb, &re);
@@ -210,7 +220,15 @@ void ParseBlock(std::string_view text, std::size_t begin, std::size_t end, bool 
     int64_t household = -1;
     if (members) {
       std::string_view link = fields[static_cast<std::size_t>(layout.link_col)];
-      household = staging.FindHousehold(link);
+      if (last_household >= 0 && link == last_link) {
+        household = last_household;
+      } else {
+        household = staging.FindHouseholdNear(link, last_household + 1);
+        if (household >= 0 && link.data() >= text.data() && link.data() < text.data() + text.size()) {
+          last_link = link;  // points into the file, not into the row buffer
+          last_household = household;
+        }
+      }
       if (household < 0 && reasons.empty()) {
         first_col = layout.link_col + 1;
         uint64_t rejected_line = staging.RejectedHouseholdLine(link);
@@ -344,6 +362,11 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
     for (auto& t : pool) t.join();
   }
   uint64_t line_base = 1 + header_lines;  // the line of the first row of the block
+  std::size_t total_rows = table.rows;
+  for (const Block& blk : blocks) total_rows += blk.origins.size();
+  for (std::size_t c = 0; c < layout.field.size(); ++c) {
+    if (layout.field[c] >= 0) table.columns[static_cast<std::size_t>(layout.field[c])].Reserve(total_rows);
+  }
   for (std::size_t b = 0; b < nblocks; ++b) {
     Block& blk = blocks[b];
     std::size_t bad = 0;

@@ -117,7 +117,7 @@ void RunPlan(const eval::Plan& plan, const data::CaseloadData& data, const RunOp
         cv.wait(lock, [&] { return b < emitted + window; });
       }
       std::size_t h0 = b * batch, n = std::min(batch, total - h0);
-      eval::EvaluateBatch(plan, data, h0, n, &scratch);
+      eval::EvaluateBatch(plan, data, h0, n, &scratch, /*statuses_only=*/!options.render);
       CountBatch(plan, data, scratch, options.group_field, &mine);
       if (options.render) {
         text.clear();

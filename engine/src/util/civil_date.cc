@@ -9,11 +9,6 @@
 namespace layak::util {
 namespace {
 
-struct Ymd {
-  int64_t y;
-  int m, d;
-};
-
 // Days since 1970-01-01 of a proleptic Gregorian date.
 int64_t DaysFromCivil(int64_t y, int m, int d) {
   y -= m <= 2;
@@ -76,6 +71,13 @@ std::string FormatIsoDate(int32_t days) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.y), d.m, d.d);
   return buf;
+}
+
+Ymd ToYmd(int32_t days) { return CivilFromDays(days); }
+
+int64_t MonthsBetween(const Ymd& from, const Ymd& to) {
+  const bool back = to.y < from.y || (to.y == from.y && (to.m < from.m || (to.m == from.m && to.d < from.d)));
+  return back ? -CompletedMonths(to, from) : CompletedMonths(from, to);
 }
 
 int64_t MonthsBetween(int32_t from, int32_t to) {

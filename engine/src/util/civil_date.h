@@ -23,6 +23,15 @@ int64_t YearsBetween(int32_t from, int32_t to);
 // Completed months from `from` to `to`, by the same rule.
 int64_t MonthsBetween(int32_t from, int32_t to);
 
+// A date's year, month and day, for arithmetic that fixes one end.
+struct Ymd {
+  int64_t y;
+  int m, d;
+};
+Ymd ToYmd(int32_t days);
+// Completed months between two dates given as Ymd (from <= to or not).
+int64_t MonthsBetween(const Ymd& from, const Ymd& to);
+
 // Today's date in UTC, the default as-of date.
 int32_t Today();
 
