@@ -1,8 +1,10 @@
 #include "io/csv_reader.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -345,69 +347,110 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
   // Parse blocks in parallel (read-only access to staging), then merge them
   // in order: keys, rejects and rows come out as a sequential read.
   const int threads = std::max(1, options.threads);
-  const std::vector<std::size_t> cuts = SplitRows(text, body, static_cast<std::size_t>(threads) * 8);
+  // Blocks of about 8 MiB: worker threads parse them (reading the staging
+  // only: household keys are complete before members are read) while this
+  // thread merges them in order; a window bounds how far the parsers run
+  // ahead, so memory holds a few blocks of parsed rows and mapped input, not
+  // the whole file.
+  const std::size_t body_bytes = text.size() - body;
+  const std::size_t target = std::max<std::size_t>(static_cast<std::size_t>(threads) * 2, body_bytes >> 23);
+  const std::vector<std::size_t> cuts = SplitRows(text, body, target);
   const std::size_t nblocks = cuts.size() - 1;
+  const std::size_t window = static_cast<std::size_t>(threads) * 3;
   std::vector<Block> blocks(nblocks);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<uint8_t> parsed(nblocks, 0);
+  std::size_t merged = 0;
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t b = next.fetch_add(1); b < nblocks; b = next.fetch_add(1)) {
+  auto worker = [&] {
+    while (true) {
+      const std::size_t b = next.fetch_add(1);
+      if (b >= nblocks) return;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return b < merged + window; });
+      }
       ParseBlock(text, cuts[b], cuts[b + 1], members, layout, options, *staging, src, &blocks[b]);
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        parsed[b] = 1;
+      }
+      cv.notify_all();
     }
   };
-  if (threads == 1 || nblocks == 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (auto& t : pool) t.join();
+  std::vector<std::thread> pool;
+  if (threads > 1 && nblocks > 1) {
+    for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
   }
   uint64_t line_base = 1 + header_lines;  // the line of the first row of the block
-  std::size_t total_rows = table.rows;
-  for (const Block& blk : blocks) total_rows += blk.origins.size();
-  for (std::size_t c = 0; c < layout.field.size(); ++c) {
-    if (layout.field[c] >= 0) table.columns[static_cast<std::size_t>(layout.field[c])].Reserve(total_rows);
-  }
-  for (std::size_t b = 0; b < nblocks; ++b) {
-    Block& blk = blocks[b];
-    std::size_t bad = 0;
-    const uint64_t first_row = table.rows;
-    auto flush_bad = [&](std::size_t staged_before) {
-      for (; bad < blk.bad.size() && blk.bad_at[bad] <= staged_before; ++bad) {
-        Block::Bad& x = blk.bad[bad];
-        x.problem.line += line_base;
-        if (!members && !x.key.empty()) staging->NoteRejectedHousehold(x.key, x.problem.line);
-        staging->RejectRow(x.origin, std::move(x.problem), members, x.household);
-      }
-    };
-    for (std::size_t i = 0; i < blk.origins.size(); ++i) {
-      flush_bad(i);
-      const uint64_t row = first_row + i;
-      if (members) {
-        staging->StagedMember(blk.origins[i], blk.household[i], blk.key_hash[i]);
+  {
+    const std::size_t w0 = 0, w1 = nblocks;
+    for (std::size_t b = w0; b < w1; ++b) {
+      if (pool.empty()) {
+        ParseBlock(text, cuts[b], cuts[b + 1], members, layout, options, *staging, src, &blocks[b]);
       } else {
-        staging->StagedHousehold(blk.origins[i]);
-        if (layout.key_col >= 0) {
-          std::string_view key = blk.cols[static_cast<std::size_t>(layout.key_col)].text(i);
-          uint64_t first = 0;
-          if (!staging->AddHouseholdKey(key, row, &first)) {
-            staging->RejectStagedHousehold(row, {src, staging->LineOf(blk.origins[i]), layout.key_col + 1,
-                                                 absl::StrCat("duplicate key '", util::Sv(key), "' (first on line ",
-                                                              staging->HouseholdLine(first), ")")});
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return parsed[b] != 0; });
+      }
+      Block& blk = blocks[b];
+      if (b == 0) {
+        // Rows per byte of the first block estimate the file's rows: reserve once.
+        const double per_byte =
+            static_cast<double>(blk.origins.size()) / static_cast<double>(std::max<std::size_t>(cuts[1] - cuts[0], 1));
+        const auto estimate = static_cast<std::size_t>(per_byte * static_cast<double>(body_bytes) * 1.02) + 16;
+        for (std::size_t c = 0; c < layout.field.size(); ++c) {
+          if (layout.field[c] >= 0) {
+            table.columns[static_cast<std::size_t>(layout.field[c])].Reserve(table.rows + estimate);
           }
         }
       }
+      std::size_t bad = 0;
+      const uint64_t first_row = table.rows;
+      auto flush_bad = [&](std::size_t staged_before) {
+        for (; bad < blk.bad.size() && blk.bad_at[bad] <= staged_before; ++bad) {
+          Block::Bad& x = blk.bad[bad];
+          x.problem.line += line_base;
+          if (!members && !x.key.empty()) staging->NoteRejectedHousehold(x.key, x.problem.line);
+          staging->RejectRow(x.origin, std::move(x.problem), members, x.household);
+        }
+      };
+      for (std::size_t i = 0; i < blk.origins.size(); ++i) {
+        flush_bad(i);
+        const uint64_t row = first_row + i;
+        if (members) {
+          staging->StagedMember(blk.origins[i], blk.household[i], blk.key_hash[i]);
+        } else {
+          staging->StagedHousehold(blk.origins[i]);
+          if (layout.key_col >= 0) {
+            std::string_view key = blk.cols[static_cast<std::size_t>(layout.key_col)].text(i);
+            uint64_t first = 0;
+            if (!staging->AddHouseholdKey(key, row, &first)) {
+              staging->RejectStagedHousehold(row, {src, staging->LineOf(blk.origins[i]), layout.key_col + 1,
+                                                   absl::StrCat("duplicate key '", util::Sv(key), "' (first on line ",
+                                                                staging->HouseholdLine(first), ")")});
+            }
+          }
+        }
+      }
+      flush_bad(blk.origins.size());
+      for (std::size_t c = 0; c < blk.cols.size(); ++c) {
+        if (layout.field[c] < 0) continue;
+        table.columns[static_cast<std::size_t>(layout.field[c])].AppendColumn(blk.cols[c]);
+        blk.cols[c].Clear();
+      }
+      table.rows += blk.origins.size();
+      line_base += blk.newlines;
+      file.Release(cuts[b], cuts[b + 1]);
+      blk = Block();
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        merged = b + 1;
+      }
+      cv.notify_all();
     }
-    flush_bad(blk.origins.size());
-    for (std::size_t c = 0; c < blk.cols.size(); ++c) {
-      if (layout.field[c] < 0) continue;
-      table.columns[static_cast<std::size_t>(layout.field[c])].AppendColumn(blk.cols[c]);
-      blk.cols[c].Clear();
-    }
-    table.rows += blk.origins.size();
-    line_base += blk.newlines;
-    file.Release(cuts[b], cuts[b + 1]);
-    blk = Block();
   }
+  for (auto& t : pool) t.join();
 }
 
 }  // namespace layak::io
