@@ -12,7 +12,7 @@ const char kCaseloadOptionsHelp[] =
     "  --households H.csv --members M.csv   the CSV pair (.gz read directly)\n"
     "  --jsonl F.jsonl                      JSON Lines, members nested in 'members'\n"
     "  --member-key COL     the column of members.csv naming the household (default household_id)\n"
-    "  --delimiter C        CSV delimiter, e.g. ';' (default ',')\n"
+    "  --delimiter C        CSV delimiter, e.g. ';' (default: the pack's formats block, else ',')\n"
     "  --decimal-comma      numbers written 36,5\n"
     "  --day-first          dates also as DD/MM/YYYY\n"
     "  --true S, --false S  one more bool spelling (repeatable)\n"
@@ -33,14 +33,19 @@ int ParseCaseloadArg(const std::string& command, const std::vector<std::string>&
   if (a == "--households") return value(&out->households);
   if (a == "--members") return value(&out->members);
   if (a == "--jsonl") return value(&out->jsonl);
-  if (a == "--member-key") return value(&out->read.member_household_column);
+  if (a == "--member-key") {
+    out->set_member_key = true;
+    return value(&out->read.member_household_column);
+  }
   if (a == "--rejects") return value(&out->rejects);
   if (a == "--decimal-comma") {
     out->read.decimal_comma = true;
+    out->set_decimal_comma = true;
     return 1;
   }
   if (a == "--day-first") {
     out->read.day_first = true;
+    out->set_day_first = true;
     return 1;
   }
   if (a == "--true" || a == "--false") {
@@ -58,6 +63,7 @@ int ParseCaseloadArg(const std::string& command, const std::vector<std::string>&
       return -1;
     }
     out->read.delimiter = d[0];
+    out->set_delimiter = true;
     return 1;
   }
   if (a == "--max-errors") {
@@ -92,6 +98,16 @@ bool CheckCaseloadArgs(const std::string& command, const CaseloadArgs& a) {
     return false;
   }
   return true;
+}
+
+void ApplyPackFormats(const RulePack& pack, CaseloadArgs* a) {
+  ReadOptions p = PackReadOptions(pack);
+  if (!a->set_delimiter) a->read.delimiter = p.delimiter;
+  if (!a->set_decimal_comma) a->read.decimal_comma = p.decimal_comma;
+  if (!a->set_day_first) a->read.day_first = p.day_first;
+  if (!a->set_member_key) a->read.member_household_column = p.member_household_column;
+  a->read.true_spellings.insert(a->read.true_spellings.end(), p.true_spellings.begin(), p.true_spellings.end());
+  a->read.false_spellings.insert(a->read.false_spellings.end(), p.false_spellings.begin(), p.false_spellings.end());
 }
 
 std::shared_ptr<const RulePack> LoadPackOrReport(const std::string& command, const std::string& folder) {

@@ -19,7 +19,12 @@ struct CaseloadArgs {
   std::string rejects;  // --rejects FILE
   int max_errors = 20;
   bool keep_going = false;  // validate: read everything, stop for nothing
+  // Which dialect flags were given: the others come from the pack's formats.
+  bool set_delimiter = false, set_decimal_comma = false, set_day_first = false, set_member_key = false;
 };
+
+// Fills the dialect options not given on the command line from the pack.
+void ApplyPackFormats(const RulePack& pack, CaseloadArgs* a);
 
 // The help text of these options.
 extern const char kCaseloadOptionsHelp[];

@@ -102,6 +102,7 @@ int RunRun(const std::vector<std::string>& args) {
 
   std::shared_ptr<const RulePack> pack = LoadPackOrReport("run", folder);
   if (pack == nullptr) return kExitProblems;
+  ApplyPackFormats(*pack, &cargs);
   auto plan = CompilePlan(pack, plan_options);
   if (!plan.ok()) {
     std::cerr << "layak run: " << plan.status().message() << "\n";

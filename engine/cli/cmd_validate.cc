@@ -50,6 +50,7 @@ int RunValidate(const std::vector<std::string>& args) {
   if (!CheckCaseloadArgs("validate", cargs)) return kExitUsage;
   std::shared_ptr<const RulePack> pack = LoadPackOrReport("validate", folder);
   if (pack == nullptr) return kExitProblems;
+  ApplyPackFormats(*pack, &cargs);
   // Every row is read whatever happens; --rejects (if given) gets the bad ones.
   cargs.keep_going = true;
   cargs.read.threads = AvailableThreads();

@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "layak/caseload.h"
+#include "layak/diagnostic.h"
 #include "layak/evaluate.h"
 #include "testing/testing.h"
 
@@ -211,6 +212,39 @@ TEST_F(ReaderTest, GzipInputIsReadDirectly) {
   auto r = ReadCsvCaseload(*pack_, path, Write("members.csv", "household_id,nik\n"));
   ASSERT_TRUE(r.ok());
   EXPECT_THAT(Statuses(*r->caseload), ElementsAre("H1/MISKIN=eligible", "H2/MISKIN=ineligible"));
+}
+
+TEST_F(ReaderTest, PackFormatsBlockSetsTheDialect) {
+  std::string schema = testing::ReadFileOrDie(testing::SourcePath("tests/data/caseload/pack/pack.yaml"));
+  auto r = LoadRulePackFromSources(
+      {{"pack.yaml", schema},
+       {"formats.yaml",
+        "formats:\n  delimiter: ';'\n  decimal_comma: true\n  day_first: true\n  true: [Y]\n  false: [N]\n"
+        "  member_key: kk\n"}});
+  ASSERT_TRUE(r.ok() && r->ok()) << (r.ok() ? FormatDiagnostics(r->diagnostics) : std::string());
+  ReadOptions o = PackReadOptions(*r->pack());
+  EXPECT_EQ(o.delimiter, ';');
+  EXPECT_TRUE(o.decimal_comma);
+  EXPECT_TRUE(o.day_first);
+  EXPECT_EQ(o.member_household_column, "kk");
+  auto c = ReadCsvCaseload(*r->pack(), Write("households.csv", "id;area;in_dtsen;desil\nH1;36,5;Y;4\nH2;7;N;3\n"),
+                           Write("members.csv", "kk;nik;birth_date\nH1;N1;01/03/2010\n"), o);
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->errors.empty()) << c->errors[0];
+  EXPECT_EQ(c->caseload->households(), 2u);
+  EXPECT_EQ(c->caseload->members(), 1u);
+}
+
+TEST_F(ReaderTest, PackFormatsBlockErrors) {
+  std::string schema = testing::ReadFileOrDie(testing::SourcePath("tests/data/caseload/pack/pack.yaml"));
+  auto r = LoadRulePackFromSources(
+      {{"pack.yaml", schema}, {"formats.yaml", "formats:\n  decimal_comma: true\n  delimeter: ';;'\n"}});
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->ok());
+  std::string text = FormatDiagnostics(r->diagnostics);
+  EXPECT_THAT(text, HasSubstr("formats.yaml:3:3: error[E0104]: unknown key 'delimeter' in formats"));
+  EXPECT_THAT(text, HasSubstr("did you mean 'delimiter'?"));
+  EXPECT_THAT(text, HasSubstr("formats: decimal_comma needs a delimiter other than ','"));
 }
 
 TEST_F(ReaderTest, JsonLinesMatchesCsv) {

@@ -92,6 +92,9 @@ struct ReadOptions {
   int threads = 1;  // blocks of a CSV file parsed in parallel
 };
 
+// The pack's `formats:` block as read options (defaults where it has none).
+ReadOptions PackReadOptions(const RulePack& pack);
+
 // A row that was not loaded, and why.
 struct RejectedRow {
   std::string file;

@@ -64,6 +64,18 @@ ReadResult Finish(data::Staging& staging, std::vector<std::string> notes) {
 
 }  // namespace
 
+ReadOptions PackReadOptions(const RulePack& pack) {
+  const pack::FormatsDecl& f = pack.impl().model.formats;
+  ReadOptions o;
+  o.delimiter = f.delimiter;
+  o.decimal_comma = f.decimal_comma;
+  o.day_first = f.day_first;
+  o.true_spellings = f.true_spellings;
+  o.false_spellings = f.false_spellings;
+  if (!f.member_key.empty()) o.member_household_column = f.member_key;
+  return o;
+}
+
 absl::StatusOr<ReadResult> ReadCsvCaseload(const RulePack& pack, const std::string& households,
                                            const std::string& members, const ReadOptions& options) {
   const ir::Module& m = *pack.impl().module;

@@ -86,6 +86,15 @@ void Staging::StagedMember(const RowOrigin& origin, int64_t household, uint64_t 
   ++counts_.members_read;
 }
 
+void Staging::StagedMembers(const std::vector<RowOrigin>& origins, const std::vector<int64_t>& households,
+                            const std::vector<uint64_t>& key_hashes) {
+  member_origin_.insert(member_origin_.end(), origins.begin(), origins.end());
+  member_household_.insert(member_household_.end(), households.begin(), households.end());
+  member_key_hash_.insert(member_key_hash_.end(), key_hashes.begin(), key_hashes.end());
+  member_bad_.resize(member_bad_.size() + origins.size(), 0);
+  counts_.members_read += origins.size();
+}
+
 void Staging::AddReject(const RowOrigin& o, std::string reason) {
   rejects_.push_back({sources_[o.source].name, LineOf(o), std::move(reason), std::string(Record(o))});
 }

@@ -87,6 +87,9 @@ class Staging {
   void StagedHousehold(const RowOrigin& origin);
   // `key_hash` is KeyHash(member key), or 0 when the person has no key.
   void StagedMember(const RowOrigin& origin, int64_t household, uint64_t key_hash);
+  // Many members at once (a block with no bad row).
+  void StagedMembers(const std::vector<RowOrigin>& origins, const std::vector<int64_t>& households,
+                     const std::vector<uint64_t>& key_hashes);
 
   // A row that could not be staged. For a member row whose household was
   // found (`household` >= 0), the household is rejected with it.

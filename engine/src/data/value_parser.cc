@@ -17,6 +17,9 @@ namespace layak::data {
 namespace {
 
 std::string_view Trim(std::string_view t) {
+  if (t.empty() || (t.front() != ' ' && t.front() != '\t' && t.back() != ' ' && t.back() != '\t' && t.back() != '\r')) {
+    return t;  // the common case: nothing to trim
+  }
   while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
   while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
   return t;
@@ -46,13 +49,17 @@ ValueParser::ValueParser(const ir::Module& module, int field, const Formats& for
       for (const auto& [alias, index] : spellings_) {
         if (alias != values[static_cast<std::size_t>(index)]) small_.emplace_back(alias, index);
       }
+      for (std::size_t k = 0; k < small_.size(); ++k)
+        buckets_[Bucket(small_[k].first)].push_back(static_cast<uint16_t>(k));
     }
   }
 }
 
 int ValueParser::LookUp(std::string_view t) const {
   if (!small_.empty()) {
-    for (const auto& [spelling, index] : small_) {
+    const auto& bucket = buckets_[Bucket(t)];
+    for (uint16_t k : bucket) {
+      const auto& [spelling, index] = small_[k];
       if (spelling.size() == t.size() && std::memcmp(spelling.data(), t.data(), t.size()) == 0) return index;
     }
     return -1;
@@ -180,6 +187,8 @@ bool ValueParser::ParseDate(std::string_view t, int64_t* out, std::string* why) 
 }
 
 bool ValueParser::CheckRange(int64_t v, std::string_view text, std::string* error) const {
+  if (!field_->min && !field_->max) return true;
+  if ((!field_->min || v >= *field_->min) && (!field_->max || v <= *field_->max)) return true;
   auto show = [&](int64_t b) {
     if (field_->type.kind == ir::Type::kNumber) return util::FormatScaledDecimal(b);
     if (field_->type.kind == ir::Type::kDate) return util::FormatIsoDate(static_cast<int32_t>(b));
@@ -199,6 +208,13 @@ bool ValueParser::CheckRange(int64_t v, std::string_view text, std::string* erro
 CellResult ValueParser::Parse(std::string_view text, int64_t* out, std::string* error) const {
   std::string_view t = field_->type.kind == ir::Type::kString ? text : Trim(text);
   if (t.empty()) return CellResult::kUnknown;
+  if (field_->type.kind == ir::Type::kEnum) {  // the most common cell: no error path set-up
+    int i = LookUp(t);
+    if (i >= 0) {
+      *out = i;
+      return CellResult::kValue;
+    }
+  }
   std::string why;
   bool ok = false;
   switch (field_->type.kind) {

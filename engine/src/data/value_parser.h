@@ -5,6 +5,7 @@
 #ifndef LAYAK_DATA_VALUE_PARSER_H_
 #define LAYAK_DATA_VALUE_PARSER_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -54,6 +55,13 @@ class ValueParser {
   absl::flat_hash_map<std::string, int> spellings_;  // enum/set value or alias -> index
   // Small domains: the spellings in a flat list, faster than hashing.
   std::vector<std::pair<std::string, int>> small_;
+  // small_ by a cheap hash of length and end characters: one or two compares a cell.
+  static std::size_t Bucket(std::string_view t) {
+    return t.empty()
+               ? 0
+               : (t.size() * 7 + static_cast<unsigned char>(t.front()) * 3 + static_cast<unsigned char>(t.back())) & 31;
+  }
+  std::array<std::vector<uint16_t>, 32> buckets_;
 };
 
 }  // namespace layak::data

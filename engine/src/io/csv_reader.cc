@@ -1,6 +1,7 @@
 #include "io/csv_reader.h"
 
 #include <atomic>
+#include <bit>
 #include <condition_variable>
 #include <cstring>
 #include <memory>
@@ -41,6 +42,21 @@ class CsvScanner {
       return nl == nullptr ? size : static_cast<std::size_t>(static_cast<const char*>(nl) - base);
     };
     std::size_t eol = find_eol(pos_);
+    if (std::endian::native == std::endian::little && std::memchr(base + pos_, '"', eol - pos_) == nullptr) {
+      // The common row, with no quote: split eight bytes at a time.
+      SplitPlain(base + pos_, eol - pos_, fields);
+      *rec_end = eol;
+      pos_ = eol;
+      if (pos_ < size) {
+        ++pos_;
+        ++newlines_;
+      }
+      if (!fields->back().empty() && fields->back().back() == '\r') {
+        fields->back().remove_suffix(1);
+        --*rec_end;
+      }
+      return true;
+    }
     while (true) {
       if (pos_ < size && base[pos_] == '"') {
         std::size_t from = buf->size();
@@ -97,6 +113,33 @@ class CsvScanner {
   }
 
  private:
+  // Splits a row without quotes at the delimiter: a word-at-a-time search
+  // (exact per-byte match, no false positives) in place of a byte loop.
+  void SplitPlain(const char* b, std::size_t len, std::vector<std::string_view>* fields) const {
+    constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    const uint64_t pattern = 0x0101010101010101ULL * static_cast<unsigned char>(delim_);
+    std::size_t start = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, b + i, 8);
+      const uint64_t x = w ^ pattern;
+      uint64_t m = ~(((x & kLow7) + kLow7) | x | kLow7);  // high bit of each byte equal to the delimiter
+      while (m != 0) {
+        const std::size_t at = i + (static_cast<std::size_t>(__builtin_ctzll(m)) >> 3);
+        fields->emplace_back(b + start, at - start);
+        start = at + 1;
+        m &= m - 1;
+      }
+    }
+    for (; i < len; ++i) {
+      if (b[i] == delim_) {
+        fields->emplace_back(b + start, i - start);
+        start = i + 1;
+      }
+    }
+    fields->emplace_back(b + start, len - start);
+  }
+
   struct Quoted {
     std::size_t field, from, to;
   };
@@ -415,7 +458,10 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
           staging->RejectRow(x.origin, std::move(x.problem), members, x.household);
         }
       };
-      for (std::size_t i = 0; i < blk.origins.size(); ++i) {
+      if (members && blk.bad.empty()) {
+        staging->StagedMembers(blk.origins, blk.household, blk.key_hash);
+      }
+      for (std::size_t i = 0; i < blk.origins.size() && !(members && blk.bad.empty()); ++i) {
         flush_bad(i);
         const uint64_t row = first_row + i;
         if (members) {

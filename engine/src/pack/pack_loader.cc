@@ -15,7 +15,8 @@ int ReadPackFiles(YamlReader& r, PackModel& model) {
     }
     if (root->IsNull()) continue;  // an empty file declares nothing
     if (!r.ExpectMap(*root, "a pack file's top level")) continue;
-    r.CheckKeys(*root, {"pack", "schema", "parameters", "definitions", "programs", "needs", "resources", "tests"},
+    r.CheckKeys(*root,
+                {"pack", "schema", "parameters", "definitions", "programs", "needs", "resources", "tests", "formats"},
                 "a pack file's top level");
     for (const auto& kv : *root) {
       const std::string& key = kv.first.Scalar();
@@ -40,6 +41,8 @@ int ReadPackFiles(YamlReader& r, PackModel& model) {
         ReadResources(value, r, model);
       } else if (key == "tests") {
         ReadTests(value, r, model);
+      } else if (key == "formats") {
+        ReadFormats(value, r, model);
       }
     }
   }
@@ -75,6 +78,50 @@ void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackModel& model) {
     }
   }
   if (model.meta.id.empty()) r.Error(node, DiagnosticCode::kPackMetadata, "pack has no 'id'");
+}
+
+void ReadFormats(const YAML::Node& node, YamlReader& r, PackModel& model) {
+  if (model.formats.present) {
+    r.Error(node, DiagnosticCode::kPackMetadata, "a second 'formats:' block in the same pack");
+    return;
+  }
+  if (!r.ExpectMap(node, "formats")) return;
+  FormatsDecl& f = model.formats;
+  f.present = true;
+  f.loc = r.LocOf(node);
+  r.CheckKeys(node, {"delimiter", "decimal_comma", "day_first", "true", "false", "member_key"}, "formats");
+  const YAML::Node* delimiter_node = nullptr;
+  for (const auto& kv : node) {
+    const std::string& key = kv.first.Scalar();
+    if (key == "delimiter") {
+      std::optional<std::string> d = r.String(kv.second, "formats delimiter");
+      if (!d) continue;
+      if (*d == "tab" || *d == "\\t") *d = "\t";
+      if (d->size() != 1 || *d == "\"" || *d == "\n" || *d == "\r") {
+        r.Error(
+            kv.second, DiagnosticCode::kBadValue,
+            absl::StrCat("formats delimiter must be one character other than a quote or a line end, not '", *d, "'"),
+            {"help: registry exports use ';' or ',' (write 'tab' for a tab)"});
+        continue;
+      }
+      f.delimiter = (*d)[0];
+      delimiter_node = &kv.second;
+    } else if (key == "decimal_comma" || key == "day_first") {
+      std::optional<bool> b = r.Bool(kv.second, "formats " + key);
+      if (b) (key == "decimal_comma" ? f.decimal_comma : f.day_first) = *b;
+    } else if (key == "true" || key == "false") {
+      for (const LocatedString& s : r.StringList(kv.second, "formats " + key)) {
+        (key == "true" ? f.true_spellings : f.false_spellings).push_back(s.value);
+      }
+    } else if (key == "member_key") {
+      std::optional<std::string> s = r.String(kv.second, "formats member_key");
+      if (s) f.member_key = *s;
+    }
+  }
+  if (f.decimal_comma && f.delimiter == ',') {
+    r.Error(delimiter_node != nullptr ? *delimiter_node : node, DiagnosticCode::kBadValue,
+            "formats: decimal_comma needs a delimiter other than ','", {"help: add delimiter: ';'"});
+  }
 }
 
 }  // namespace layak::pack

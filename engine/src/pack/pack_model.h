@@ -147,8 +147,20 @@ struct PackMeta {
   bool present = false;
 };
 
+// The `formats:` block: how the registry exports this pack reads are written.
+struct FormatsDecl {
+  bool present = false;
+  char delimiter = ',';
+  bool decimal_comma = false;
+  bool day_first = false;
+  std::vector<std::string> true_spellings, false_spellings;
+  std::string member_key;  // the members.csv column naming the household
+  Loc loc;
+};
+
 // Everything declared by the files of one pack, in pack order.
 struct PackModel {
+  FormatsDecl formats;
   std::vector<util::SourceText> files;
   PackMeta meta;
   std::vector<FieldDecl> fields;   // household and member

@@ -18,6 +18,7 @@ void ReadPrograms(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadNeeds(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadResources(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadTests(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadFormats(const YAML::Node& node, YamlReader& r, PackModel& model);
 
 // Reads every top-level key of every file of `model.files` into `model`.
 // Returns how many files could not be parsed as YAML.
