@@ -141,6 +141,59 @@ void CsvField(std::ostream& out, const std::string& s) {
 
 }  // namespace
 
+bool ChunkReporter::Report(ReadResult& r) {
+  for (const std::string& n : r.notes) std::cerr << n << "\n";
+  const bool stop = r.fatal || (!r.errors.empty() && a_.rejects.empty() && !a_.keep_going);
+  const std::size_t room = static_cast<std::size_t>(a_.max_errors) - std::min<std::size_t>(shown_, a_.max_errors);
+  const std::size_t shown = std::min<std::size_t>(r.errors.size(), room);
+  if (stop || (a_.rejects.empty() && !a_.keep_going)) {
+    for (std::size_t i = 0; i < shown; ++i) std::cerr << r.errors[i] << "\n";
+    if (r.errors.size() > shown) std::cerr << "... and " << r.errors.size() - shown << " more data errors\n";
+    shown_ += shown;
+  }
+  if (stop) {
+    if (!r.fatal) {
+      std::cerr << "layak " << command_ << ": " << r.errors.size()
+                << " data error(s); nothing more evaluated (use --rejects FILE to set bad rows aside and go on)\n";
+    }
+    return false;
+  }
+  if (!a_.rejects.empty()) {
+    if (!rejects_.is_open()) {
+      rejects_.open(a_.rejects, std::ios::binary);
+      if (!rejects_) {
+        std::cerr << "layak " << command_ << ": cannot write " << a_.rejects << "\n";
+        return false;
+      }
+      rejects_ << "file,line,reason,record\n";
+    }
+    for (const RejectedRow& row : r.rejects) {
+      CsvField(rejects_, row.file);
+      rejects_ << ',' << row.line << ',';
+      CsvField(rejects_, row.reason);
+      rejects_ << ',';
+      CsvField(rejects_, row.record);
+      rejects_ << '\n';
+    }
+  }
+  totals_.households_read += r.households_read;
+  totals_.members_read += r.members_read;
+  totals_.households_rejected += r.households_rejected;
+  totals_.members_rejected += r.members_rejected;
+  evaluated_households_ += r.caseload->households();
+  evaluated_members_ += r.caseload->members();
+  return true;
+}
+
+void ChunkReporter::Finish() {
+  if (a_.rejects.empty()) return;
+  rejects_.flush();
+  std::cerr << "layak " << command_ << ": read " << totals_.households_read << " households = " << evaluated_households_
+            << " evaluated + " << totals_.households_rejected << " rejected; " << totals_.members_read
+            << " members = " << evaluated_members_ << " evaluated + " << totals_.members_rejected
+            << " rejected; rejects in " << a_.rejects << "\n";
+}
+
 std::unique_ptr<ReadResult> ReadCaseloadOrReport(const std::string& command, const RulePack& pack,
                                                  const CaseloadArgs& a) {
   absl::StatusOr<ReadResult> r = a.jsonl.empty() ? ReadCsvCaseload(pack, a.households, a.members, a.read)
@@ -149,41 +202,9 @@ std::unique_ptr<ReadResult> ReadCaseloadOrReport(const std::string& command, con
     std::cerr << "layak " << command << ": " << r.status().message() << "\n";
     return nullptr;
   }
-  for (const std::string& n : r->notes) std::cerr << n << "\n";
-  const bool stop = r->fatal || (!r->errors.empty() && a.rejects.empty() && !a.keep_going);
-  const std::size_t shown = std::min<std::size_t>(r->errors.size(), static_cast<std::size_t>(a.max_errors));
-  if (stop || (a.rejects.empty() && !a.keep_going)) {
-    for (std::size_t i = 0; i < shown; ++i) std::cerr << r->errors[i] << "\n";
-    if (r->errors.size() > shown) std::cerr << "... and " << r->errors.size() - shown << " more data errors\n";
-  }
-  if (stop) {
-    if (!r->fatal) {
-      std::cerr << "layak " << command << ": " << r->errors.size()
-                << " data error(s); nothing evaluated (use --rejects FILE to set bad rows aside and go on)\n";
-    }
-    return nullptr;
-  }
-  if (!a.rejects.empty()) {
-    std::ofstream out(a.rejects, std::ios::binary);
-    if (!out) {
-      std::cerr << "layak " << command << ": cannot write " << a.rejects << "\n";
-      return nullptr;
-    }
-    out << "file,line,reason,record\n";
-    for (const RejectedRow& row : r->rejects) {
-      CsvField(out, row.file);
-      out << ',' << row.line << ',';
-      CsvField(out, row.reason);
-      out << ',';
-      CsvField(out, row.record);
-      out << '\n';
-    }
-    const auto& c = *r->caseload;
-    std::cerr << "layak " << command << ": read " << r->households_read << " households = " << c.households()
-              << " evaluated + " << r->households_rejected << " rejected; " << r->members_read
-              << " members = " << c.members() << " evaluated + " << r->members_rejected << " rejected; rejects in "
-              << a.rejects << "\n";
-  }
+  ChunkReporter reporter(command, a);
+  if (!reporter.Report(*r)) return nullptr;
+  reporter.Finish();
   return std::make_unique<ReadResult>(std::move(*r));
 }
 

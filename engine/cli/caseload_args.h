@@ -3,6 +3,7 @@
 #ifndef LAYAK_CLI_CASELOAD_ARGS_H_
 #define LAYAK_CLI_CASELOAD_ARGS_H_
 
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +39,26 @@ bool CheckCaseloadArgs(const std::string& command, const CaseloadArgs& a);
 
 // Loads the pack at `folder`, printing diagnostics; null when it has errors.
 std::shared_ptr<const RulePack> LoadPackOrReport(const std::string& command, const std::string& folder);
+
+// Reports the chunks of a caseload as they are read: notes, errors (at most
+// --max-errors in all), rejects appended to --rejects, and in the end the
+// accounting read = evaluated + rejected.
+class ChunkReporter {
+ public:
+  ChunkReporter(std::string command, const CaseloadArgs& a) : command_(std::move(command)), a_(a) {}
+  // False (after printing why) when the run must stop.
+  bool Report(ReadResult& r);
+  // Prints the accounting line when rejects are written.
+  void Finish();
+
+ private:
+  std::string command_;
+  const CaseloadArgs& a_;
+  std::ofstream rejects_;
+  std::size_t shown_ = 0;
+  ReadResult totals_;
+  uint64_t evaluated_households_ = 0, evaluated_members_ = 0;
+};
 
 // Reads the caseload, prints errors and notes; writes --rejects. Returns
 // null (after printing) when the run must stop: a fatal problem, or data

@@ -28,6 +28,8 @@ const char kRunUsage[] =
     "  --out FILE           per-row results: FILE.jsonl as JSON Lines, otherwise CSV\n"
     "  --summary            print only the summary: one line per program, pack order\n"
     "  --summary-by FIELD   the summary per value of a household enum field\n"
+    "  --chunk N            stream N households at a time: memory stays bounded at any\n"
+    "                       caseload size (members.csv grouped in households.csv order)\n"
     "  -h, --help           show this help\n";
 
 int Usage(const std::string& why) {
@@ -58,6 +60,7 @@ int RunRun(const std::vector<std::string>& args) {
   PlanOptions plan_options;
   RunOptions run;
   bool summary = false;
+  std::size_t chunk = 0;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
@@ -86,6 +89,9 @@ int RunRun(const std::vector<std::string>& args) {
     } else if (a == "--threads") {
       if (!value(&v) || !ParsePositive(v, &n)) return Usage("--threads needs a positive number");
       run.evaluate.threads = static_cast<int>(n);
+    } else if (a == "--chunk") {
+      if (!value(&v) || !ParsePositive(v, &n)) return Usage("--chunk needs a positive number of households");
+      chunk = static_cast<std::size_t>(n);
     } else if (a == "--batch") {
       if (!value(&v) || !ParsePositive(v, &n)) return Usage("--batch needs a positive number");
       run.evaluate.batch_size = static_cast<std::size_t>(n);
@@ -115,9 +121,7 @@ int RunRun(const std::vector<std::string>& args) {
   const bool timing = std::getenv("LAYAK_TIMING") != nullptr;
   auto t0 = std::chrono::steady_clock::now();
   auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
-  std::unique_ptr<ReadResult> read = ReadCaseloadOrReport("run", *pack, cargs);
-  auto t1 = std::chrono::steady_clock::now();
-  if (read == nullptr) return kExitProblems;
+  auto t1 = t0;
 
   FILE* out = nullptr;
   if (!out_path.empty()) {
@@ -138,26 +142,76 @@ int RunRun(const std::vector<std::string>& args) {
     run.sink = [out](std::string_view text) { std::fwrite(text.data(), 1, text.size(), out); };
   }
   run.summary_by = summary_by;
-  if (isatty(STDERR_FILENO)) {
-    run.progress = [](std::size_t done, std::size_t total) {
-      int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
-      std::fprintf(stderr, "\r[%-40s] %3d%% %zu/%zu households",
-                   std::string(static_cast<std::size_t>(pct * 40 / 100), '#').c_str(), pct, done, total);
-      if (done == total) std::fputc('\n', stderr);
-    };
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  std::size_t done_before = 0;
+  auto progress = [&done_before](std::size_t done, std::size_t total) {
+    std::fprintf(stderr, "\r%zu households evaluated", done_before + done);
+    (void)total;
+  };
+  RunSummary totals;
+  auto add = [&totals](const RunSummary& s) {
+    if (totals.programs.empty()) {
+      totals = s;
+      return;
+    }
+    for (std::size_t i = 0; i < s.programs.size(); ++i) {
+      totals.programs[i].eligible += s.programs[i].eligible;
+      totals.programs[i].ineligible += s.programs[i].ineligible;
+      totals.programs[i].unknown += s.programs[i].unknown;
+    }
+    for (std::size_t g = 0; g < s.by_group.size(); ++g) {
+      for (std::size_t i = 0; i < s.by_group[g].size(); ++i) {
+        totals.by_group[g][i].eligible += s.by_group[g][i].eligible;
+        totals.by_group[g][i].ineligible += s.by_group[g][i].ineligible;
+        totals.by_group[g][i].unknown += s.by_group[g][i].unknown;
+      }
+    }
+  };
+  ChunkReporter reporter("run", cargs);
+  absl::Status failed = absl::OkStatus();
+  bool stopped = false;
+  std::size_t households = 0, members = 0;
+  auto evaluate = [&](ReadResult& r) -> absl::Status {
+    if (!reporter.Report(r)) {
+      stopped = true;
+      return absl::CancelledError("stopped");
+    }
+    t1 = std::chrono::steady_clock::now();
+    if (tty) run.progress = progress;
+    auto result = RunCaseload(**plan, *r.caseload, run);
+    if (!result.ok()) return result.status();
+    add(*result);
+    done_before += r.caseload->households();
+    households += r.caseload->households();
+    members += r.caseload->members();
+    run.write_header = false;
+    return absl::OkStatus();
+  };
+  if (chunk > 0) {
+    failed = cargs.jsonl.empty()
+                 ? StreamCsvCaseload(*pack, cargs.households, cargs.members, cargs.read, chunk, evaluate)
+                 : StreamJsonlCaseload(*pack, cargs.jsonl, cargs.read, chunk, evaluate);
+  } else {
+    absl::StatusOr<ReadResult> r = cargs.jsonl.empty()
+                                       ? ReadCsvCaseload(*pack, cargs.households, cargs.members, cargs.read)
+                                       : ReadJsonlCaseload(*pack, cargs.jsonl, cargs.read);
+    failed = r.ok() ? evaluate(*r) : r.status();
   }
-  auto result = RunCaseload(**plan, *read->caseload, run);
+  if (tty && done_before > 0) std::fputc('\n', stderr);
   auto t2 = std::chrono::steady_clock::now();
-  if (timing) {
-    std::fprintf(stderr, "layak run: timing read_s=%.3f eval_s=%.3f households=%zu members=%zu\n", seconds(t0, t1),
-                 seconds(t1, t2), read->caseload->households(), read->caseload->members());
-  }
   if (out != nullptr && out != stdout) std::fclose(out);
   if (out == stdout) std::fflush(stdout);
-  if (!result.ok()) {
-    std::cerr << "layak run: " << result.status().message() << "\n";
-    return kExitUsage;
+  if (stopped) return kExitProblems;
+  if (!failed.ok()) {
+    std::cerr << "layak run: " << failed.message() << "\n";
+    return failed.code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitProblems;
   }
+  reporter.Finish();
+  if (timing) {
+    std::fprintf(stderr, "layak run: timing read_s=%.3f eval_s=%.3f households=%zu members=%zu\n", seconds(t0, t1),
+                 seconds(t1, t2), households, members);
+  }
+  const RunSummary* result = &totals;
   if (summary) {
     std::cerr << "# " << (*plan)->Provenance() << "\n";
     if (summary_by.empty()) {

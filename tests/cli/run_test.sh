@@ -106,7 +106,26 @@ cmp -s "$WORK/out_sorted.csv" "$WORK/out_jsonl.csv" || fail "JSON Lines and CSV 
 cmp -s <(cut -d, -f1,3,4,5 "$WORK/out_sorted.csv" | sort) <(cut -d, -f1,3,4,5 "$WORK/out_1_1.csv" | sort) \
   || fail "shuffled members change the statuses"
 
-# 10. The summary equals the independent reference program's.
+# 10. Streaming with --chunk gives the same rows (CSV pair and JSON Lines);
+#     members out of household order stop the run with their position.
+for c in 1 7 1000; do
+  "$LAYAK" run "$T" --households "$WORK/gen_sorted/households.csv" --members "$WORK/gen_sorted/members.csv" \
+    --as-of 2026-01-01 --chunk "$c" --out "$WORK/out_chunk_$c.csv" 2>/dev/null
+  cmp -s "$WORK/out_sorted.csv" "$WORK/out_chunk_$c.csv" || fail "--chunk $c differs"
+done
+"$LAYAK" run "$T" --jsonl "$WORK/gen_sorted/caseload.jsonl" --as-of 2026-01-01 --chunk 333 \
+  --out "$WORK/out_chunk_jsonl.csv" 2>/dev/null
+cmp -s "$WORK/out_sorted.csv" "$WORK/out_chunk_jsonl.csv" || fail "--chunk with JSON Lines differs"
+set +e
+"$LAYAK" run "$T" --households "$WORK/gen/households.csv" --members "$WORK/gen/members.csv" --as-of 2026-01-01 \
+  --chunk 100 --summary > /dev/null 2> "$WORK/order.err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "out-of-order members with --chunk: exit $rc"
+grep -qE "members.csv:[0-9]+:1: error: household '[0-9]+' (was in an earlier chunk|is not in this chunk)" \
+  "$WORK/order.err" || { cat "$WORK/order.err"; fail "out-of-order message"; }
+
+# 11. The summary equals the independent reference program's.
 "$LAYAK" run "$T" --households "$WORK/gen/households.csv" --members "$WORK/gen/members.csv" --as-of 2026-01-01 \
   --summary > "$WORK/layak_summary.txt" 2>/dev/null
 if [ -x "$REF" ]; then

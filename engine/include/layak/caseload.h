@@ -121,6 +121,21 @@ absl::StatusOr<ReadResult> ReadCsvCaseload(const RulePack& pack, const std::stri
 absl::StatusOr<ReadResult> ReadJsonlCaseload(const RulePack& pack, const std::string& path,
                                              const ReadOptions& options = {});
 
+// Receives each chunk of a streamed caseload; a non-OK status stops the stream.
+using ChunkFn = std::function<absl::Status(ReadResult& chunk)>;
+
+// Streams the CSV pair in chunks of `chunk_households` households, with
+// memory bounded whatever the size of the files (apart from one 8-byte
+// fingerprint per household key, to find duplicates across chunks).
+// members.csv must be grouped by household in the order of households.csv:
+// a member whose household was in an earlier chunk stops the stream (a
+// fatal error in that chunk). Duplicate member keys are found within a chunk.
+absl::Status StreamCsvCaseload(const RulePack& pack, const std::string& households, const std::string& members,
+                               const ReadOptions& options, std::size_t chunk_households, const ChunkFn& fn);
+// Streams JSON Lines in chunks of `chunk_households` lines; no order condition.
+absl::Status StreamJsonlCaseload(const RulePack& pack, const std::string& path, const ReadOptions& options,
+                                 std::size_t chunk_households, const ChunkFn& fn);
+
 }  // namespace layak
 
 #endif  // LAYAK_CASELOAD_H_

@@ -100,6 +100,7 @@ struct RunOptions {
   std::function<void(std::string_view)> sink;  // receives output text in order
   std::string summary_by;                      // a household enum field, or empty
   std::function<void(std::size_t done, std::size_t total)> progress;
+  bool write_header = true;  // the provenance and column header (first chunk only)
 };
 
 // Counts per program, and per group when summary_by is set.

@@ -21,8 +21,6 @@ Caseload::~Caseload() = default;
 std::size_t Caseload::households() const { return impl_->data->households(); }
 std::size_t Caseload::members() const { return impl_->data->members(); }
 
-namespace {
-
 absl::StatusOr<io::ReadOptions> ToInternal(const ir::Module& m, const ReadOptions& o) {
   io::ReadOptions r;
   r.formats.delimiter = o.delimiter;
@@ -44,7 +42,7 @@ absl::StatusOr<io::ReadOptions> ToInternal(const ir::Module& m, const ReadOption
   return r;
 }
 
-ReadResult Finish(data::Staging& staging, std::vector<std::string> notes) {
+ReadResult FinishRead(data::Staging& staging, std::vector<std::string> notes) {
   ReadResult out;
   std::vector<data::Reject> rejects;
   data::LoadCounts counts;
@@ -61,8 +59,6 @@ ReadResult Finish(data::Staging& staging, std::vector<std::string> notes) {
   out.members_rejected = counts.members_rejected;
   return out;
 }
-
-}  // namespace
 
 ReadOptions PackReadOptions(const RulePack& pack) {
   const pack::FormatsDecl& f = pack.impl().model.formats;
@@ -89,7 +85,7 @@ absl::StatusOr<ReadResult> ReadCsvCaseload(const RulePack& pack, const std::stri
   std::vector<std::string> notes;
   io::ReadCsv(*hf, pack::Scope::kHousehold, *opts, &staging, &notes);
   if (!staging.fatal()) io::ReadCsv(*mf, pack::Scope::kMember, *opts, &staging, &notes);
-  return Finish(staging, std::move(notes));
+  return FinishRead(staging, std::move(notes));
 }
 
 absl::StatusOr<ReadResult> ReadJsonlCaseload(const RulePack& pack, const std::string& path,
@@ -102,7 +98,7 @@ absl::StatusOr<ReadResult> ReadJsonlCaseload(const RulePack& pack, const std::st
   data::Staging staging(m);
   std::vector<std::string> notes;
   io::ReadJsonl(*f, *opts, &staging, &notes);
-  return Finish(staging, std::move(notes));
+  return FinishRead(staging, std::move(notes));
 }
 
 // ---------------------------------------------------------------------------

@@ -5,7 +5,11 @@
 #include <memory>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "data/caseload_data.h"
+#include "data/staging.h"
+#include "io/csv_reader.h"
+#include "layak/caseload.h"
 #include "eval/plan.h"
 #include "layak/evaluate.h"
 
@@ -15,6 +19,11 @@ class CaseloadImpl {
  public:
   std::unique_ptr<data::CaseloadData> data;
 };
+
+// The public read options in the readers' terms.
+absl::StatusOr<io::ReadOptions> ToInternal(const ir::Module& m, const ReadOptions& o);
+// Finishes a staging into a ReadResult (caseload, errors, rejects, counts).
+ReadResult FinishRead(data::Staging& staging, std::vector<std::string> notes);
 
 class PlanImpl {
  public:

@@ -143,10 +143,14 @@ absl::StatusOr<RunSummary> RunCaseload(const Plan& plan, const Caseload& caseloa
   }
   if (options.format == OutputFormat::kCsv) {
     ro.render = run::RenderCsv;
-    if (options.sink) options.sink(absl::StrCat("# ", plan.Provenance(), "\n", run::CsvHeader()));
+    if (options.sink && options.write_header) {
+      options.sink(absl::StrCat("# ", plan.Provenance(), "\n", run::CsvHeader()));
+    }
   } else if (options.format == OutputFormat::kJsonl) {
     ro.render = run::RenderJsonl;
-    if (options.sink) options.sink(absl::StrCat("{\"provenance\":\"", plan.Provenance(), "\"}\n"));
+    if (options.sink && options.write_header) {
+      options.sink(absl::StrCat("{\"provenance\":\"", plan.Provenance(), "\"}\n"));
+    }
   }
   run::Summary summary;
   run::RunPlan(p, data, ro, &summary);

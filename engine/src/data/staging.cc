@@ -14,21 +14,21 @@ uint64_t KeyHash(std::string_view key) {
 
 Staging::Staging(const ir::Module& module) : module_(&module), data_(std::make_unique<CaseloadData>(module)) {}
 
-uint32_t Staging::AddSource(std::string name, std::string_view text) {
-  sources_.push_back({std::move(name), text, 0, {}});
+uint32_t Staging::AddSource(std::string name, std::string_view text, std::size_t base_offset, uint64_t base_line) {
+  sources_.push_back({std::move(name), text, base_offset, base_line, 0, {}});
   return static_cast<uint32_t>(sources_.size() - 1);
 }
 
 uint64_t Staging::LineOf(const RowOrigin& o) {
   Source& s = sources_[o.source];
   if (s.line_starts.empty()) {
-    s.line_starts.push_back(0);
-    for (std::size_t i = s.text.find('\n'); i != std::string_view::npos; i = s.text.find('\n', i + 1)) {
+    s.line_starts.push_back(s.base_offset);
+    for (std::size_t i = s.text.find('\n', s.base_offset); i != std::string_view::npos; i = s.text.find('\n', i + 1)) {
       s.line_starts.push_back(i + 1);
     }
   }
   auto it = std::upper_bound(s.line_starts.begin(), s.line_starts.end(), o.offset);
-  return static_cast<uint64_t>(it - s.line_starts.begin());
+  return s.base_line - 1 + static_cast<uint64_t>(it - s.line_starts.begin());
 }
 
 int64_t Staging::FindHousehold(std::string_view key) const {
@@ -55,7 +55,16 @@ int64_t Staging::FindHouseholdNear(std::string_view key, int64_t hint) const {
   return FindHousehold(key);
 }
 
+std::string Staging::FirstPlace(uint64_t first_row) {
+  if (first_row == kEarlierChunk) return "an earlier chunk";
+  return absl::StrCat("line ", HouseholdLine(first_row));
+}
+
 bool Staging::AddHouseholdKey(std::string_view key, uint64_t row, uint64_t* first_row) {
+  if (SeenBefore(key)) {
+    *first_row = kEarlierChunk;
+    return false;
+  }
   int64_t found = FindHousehold(key);
   if (found >= 0) {
     *first_row = static_cast<uint64_t>(found);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "data/caseload_data.h"
 #include "util/absl_compat.h"
 
@@ -50,6 +51,9 @@ struct LoadCounts {
   uint64_t households_rejected = 0, members_rejected = 0;
 };
 
+// AddHouseholdKey's *first_row when the key was in an earlier chunk.
+inline constexpr uint64_t kEarlierChunk = ~uint64_t{0};
+
 // A 64-bit fingerprint of a key.
 uint64_t KeyHash(std::string_view key);
 
@@ -63,7 +67,14 @@ class Staging {
 
   // Registers an input file and its text (kept readable until Finish).
   // `key_column` is the 1-based column of the member key, for messages.
-  uint32_t AddSource(std::string name, std::string_view text);
+  // For a chunk of a file, `base_offset` is where the chunk's rows start and
+  // `base_line` the line there (lines are counted from it, not from the top).
+  uint32_t AddSource(std::string name, std::string_view text, std::size_t base_offset = 0, uint64_t base_line = 1);
+  // Household key fingerprints of earlier chunks: a key among them is a
+  // duplicate, and a member naming one is out of order.
+  void SetSeenHouseholds(const absl::flat_hash_set<uint64_t>* seen) { seen_ = seen; }
+  bool chunked() const { return seen_ != nullptr; }
+  bool SeenBefore(std::string_view key) const { return seen_ != nullptr && seen_->contains(KeyHash(key)); }
   void SetKeyColumn(uint32_t source, int column) { sources_[source].key_column = column; }
   const std::string& source_name(uint32_t s) const { return sources_[s].name; }
   std::string_view Record(const RowOrigin& o) const { return sources_[o.source].text.substr(o.offset, o.length); }
@@ -78,11 +89,13 @@ class Staging {
   // follow their households in order: the next row is a cache-friendly guess).
   int64_t FindHouseholdNear(std::string_view key, int64_t hint) const;
   // Records a staged household row's key; false when the key is taken
-  // (*first_row then holds the row that has it).
+  // (*first_row then holds the row that has it, or kEarlierChunk).
   bool AddHouseholdKey(std::string_view key, uint64_t row, uint64_t* first_row);
 
   // The line of staged household row `row`.
   uint64_t HouseholdLine(uint64_t row) { return LineOf(household_origin_[row]); }
+  // "line N" of the first row holding a key, or "an earlier chunk".
+  std::string FirstPlace(uint64_t first_row);
   // A household or member row was staged (after its cells were appended).
   void StagedHousehold(const RowOrigin& origin);
   // `key_hash` is KeyHash(member key), or 0 when the person has no key.
@@ -114,6 +127,8 @@ class Staging {
   struct Source {
     std::string name;
     std::string_view text;
+    std::size_t base_offset = 0;
+    uint64_t base_line = 1;
     int key_column = 0;
     std::vector<uint64_t> line_starts;  // built on demand
   };
@@ -140,6 +155,7 @@ class Staging {
   std::vector<Reject> rejects_;
   LoadCounts counts_;
   bool fatal_ = false;
+  const absl::flat_hash_set<uint64_t>* seen_ = nullptr;
 };
 
 }  // namespace layak::data

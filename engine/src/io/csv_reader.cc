@@ -195,7 +195,8 @@ struct Block {
     data::RowOrigin origin;
     data::Problem problem;  // line relative to the block
     int64_t household = -1;
-    std::string key;  // households: the rejected row's key
+    std::string key;     // households: the rejected row's key
+    bool fatal = false;  // stops the run: a member out of household order
   };
   std::vector<Bad> bad;
   std::vector<uint64_t> bad_at;  // staged rows before each bad row, to interleave
@@ -233,9 +234,9 @@ void ParseBlock(std::string_view text, std::size_t begin, std::size_t end, bool 
     bool closed = scan.Next(&fields, &buf, &rb, &re);
     if (BlankRow(fields) && scan.done()) break;
     data::RowOrigin origin{rb, static_cast<uint32_t>(re - rb), src};
-    auto reject = [&](int col, std::string why, int64_t household, std::string_view key) {
+    auto reject = [&](int col, std::string why, int64_t household, std::string_view key, bool fatal = false) {
       out->bad_at.push_back(out->origins.size());
-      out->bad.push_back({origin, {src, line, col, std::move(why)}, household, std::string(key)});
+      out->bad.push_back({origin, {src, line, col, std::move(why)}, household, std::string(key), fatal});
     };
     if (!closed) {
       reject(0, "a quoted field is not closed before the end of the file", -1, {});
@@ -274,12 +275,24 @@ void ParseBlock(std::string_view text, std::size_t begin, std::size_t end, bool 
           last_household = household;
         }
       }
+      if (household < 0 && staging.SeenBefore(link)) {
+        reject(layout.link_col + 1,
+               absl::StrCat("household '", util::Sv(link),
+                            "' was in an earlier chunk: with --chunk, members must be grouped by household in the "
+                            "order of the households file"),
+               -1, {}, /*fatal=*/true);
+        continue;
+      }
       if (household < 0 && reasons.empty()) {
         first_col = layout.link_col + 1;
         uint64_t rejected_line = staging.RejectedHouseholdLine(link);
         reasons = link.empty() ? absl::StrCat("'", options.member_household_column, "' is empty")
                   : rejected_line > 0
                       ? absl::StrCat("its household '", util::Sv(link), "' (line ", rejected_line, ") is rejected")
+                  : staging.chunked()
+                      ? absl::StrCat("household '", util::Sv(link),
+                                     "' is not in this chunk of the households file: it is missing, or members are not "
+                                     "grouped by household in the order of the households file (as --chunk needs)")
                       : absl::StrCat("household '", util::Sv(link), "' is not in the households file");
       }
     }
@@ -312,13 +325,13 @@ void ParseBlock(std::string_view text, std::size_t begin, std::size_t end, bool 
 void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& options, data::Staging* staging,
              std::vector<std::string>* notes) {
   const ir::Module& m = staging->module();
-  const std::string_view text = file.text();
-  const uint32_t src = staging->AddSource(file.path(), text);
+  std::string_view text = file.text();
   const bool members = scope == pack::Scope::kMember;
   data::CaseloadData& data = staging->data();
   data::Table& table = data.table(scope);
   if (text.empty()) {
-    staging->Fatal({src, 1, 0, "the file is empty: expected a header row of column names"});
+    staging->Fatal(
+        {staging->AddSource(file.path(), text), 1, 0, "the file is empty: expected a header row of column names"});
     return;
   }
   CsvScanner header_scan(text, 0, text.size(), options.formats.delimiter);
@@ -327,8 +340,11 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
   std::size_t rb = 0, re = 0;
   header_scan.Next(&hf, &hbuf, &rb, &re);
   const std::vector<std::string> header(hf.begin(), hf.end());
-  const std::size_t body = header_scan.pos();
-  const uint64_t header_lines = header_scan.newlines();
+  const bool ranged = options.range_line > 0;
+  const std::size_t body = ranged ? options.range_begin : header_scan.pos();
+  const uint64_t first_line = ranged ? options.range_line : 1 + header_scan.newlines();
+  const uint32_t src = staging->AddSource(file.path(), text, body, first_line);
+  if (ranged) text = text.substr(0, options.range_end);
 
   Layout layout;
   layout.header_fields = header.size();
@@ -357,7 +373,7 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
     layout.parsers[c] = std::make_unique<data::ValueParser>(m, f, options.formats);
     table.present[static_cast<std::size_t>(f)] = 1;
   }
-  if (!ignored.empty()) {
+  if (!ignored.empty() && options.notes) {
     notes->push_back(absl::StrCat(file.path(), ": note: ignoring column", ignored.size() > 1 ? "s " : " ",
                                   absl::StrJoin(ignored, ", "), ", not in the schema's ",
                                   members ? "member" : "household", " fields"));
@@ -382,7 +398,7 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
     if (fd.scope != scope || fd.derive >= 0 || table.present[f]) continue;
     if (options.fields.empty() || options.fields[f]) absent.push_back(fd.name);
   }
-  if (!absent.empty()) {
+  if (!absent.empty() && options.notes) {
     notes->push_back(
         absl::StrCat(file.path(), ": note: no column for ", absl::StrJoin(absent, ", "), ": every value is unknown"));
   }
@@ -426,7 +442,7 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
   if (threads > 1 && nblocks > 1) {
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
   }
-  uint64_t line_base = 1 + header_lines;  // the line of the first row of the block
+  uint64_t line_base = first_line;  // the line of the first row of the block
   {
     const std::size_t w0 = 0, w1 = nblocks;
     for (std::size_t b = w0; b < w1; ++b) {
@@ -454,6 +470,10 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
         for (; bad < blk.bad.size() && blk.bad_at[bad] <= staged_before; ++bad) {
           Block::Bad& x = blk.bad[bad];
           x.problem.line += line_base;
+          if (x.fatal) {
+            staging->Fatal(std::move(x.problem));
+            continue;
+          }
           if (!members && !x.key.empty()) staging->NoteRejectedHousehold(x.key, x.problem.line);
           staging->RejectRow(x.origin, std::move(x.problem), members, x.household);
         }
@@ -473,8 +493,8 @@ void ReadCsv(const InputFile& file, pack::Scope scope, const ReadOptions& option
             uint64_t first = 0;
             if (!staging->AddHouseholdKey(key, row, &first)) {
               staging->RejectStagedHousehold(row, {src, staging->LineOf(blk.origins[i]), layout.key_col + 1,
-                                                   absl::StrCat("duplicate key '", util::Sv(key), "' (first on line ",
-                                                                staging->HouseholdLine(first), ")")});
+                                                   absl::StrCat("duplicate key '", util::Sv(key), "' (first on ",
+                                                                staging->FirstPlace(first), ")")});
             }
           }
         }

@@ -21,6 +21,11 @@ struct ReadOptions {
   // Per field: read and validate it. Empty: every field (layak validate).
   std::vector<uint8_t> fields;
   int threads = 1;  // parse blocks of a file in parallel
+  // A chunk: only rows in [range_begin, range_end) of the text, the first on
+  // line range_line (0: the whole file after its header).
+  std::size_t range_begin = 0, range_end = 0;
+  uint64_t range_line = 0;
+  bool notes = true;  // report ignored and absent columns
 };
 
 // Reads one CSV file of `scope` into `staging`. Households must be read

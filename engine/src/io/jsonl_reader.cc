@@ -112,7 +112,9 @@ void Append(data::Table& table, ScopeReader& r) {
 void ReadJsonl(const InputFile& file, const ReadOptions& options, data::Staging* staging,
                std::vector<std::string>* notes) {
   const ir::Module& m = staging->module();
-  const uint32_t src = staging->AddSource(file.path(), file.text());
+  const bool ranged = options.range_line > 0;
+  const uint32_t src =
+      staging->AddSource(file.path(), file.text(), ranged ? options.range_begin : 0, ranged ? options.range_line : 1);
   data::CaseloadData& data = staging->data();
   ScopeReader readers[2];
   for (int s = 0; s < 2; ++s) {
@@ -138,8 +140,9 @@ void ReadJsonl(const InputFile& file, const ReadOptions& options, data::Staging*
   std::set<std::string> ignored;
   od::parser parser;
   std::string_view text = file.text();
-  std::size_t pos = 0;
-  uint64_t line = 0;
+  std::size_t pos = ranged ? options.range_begin : 0;
+  uint64_t line = ranged ? options.range_line - 1 : 0;
+  if (ranged) text = text.substr(0, options.range_end);
   simdjson::padded_string padded;
   std::string error;
   while (pos < text.size()) {
@@ -234,7 +237,7 @@ void ReadJsonl(const InputFile& file, const ReadOptions& options, data::Staging*
     if (reasons.empty() && hkey >= 0) {
       uint64_t first = 0;
       if (!staging->AddHouseholdKey(key, hh_rows, &first)) {
-        fail(absl::StrCat("duplicate key '", key, "' (first on line ", staging->HouseholdLine(first), ")"));
+        fail(absl::StrCat("duplicate key '", key, "' (first on ", staging->FirstPlace(first), ")"));
       }
     }
     if (!reasons.empty()) {
@@ -257,7 +260,7 @@ void ReadJsonl(const InputFile& file, const ReadOptions& options, data::Staging*
       staging->StagedMember(origin, static_cast<int64_t>(hh_rows), key_hash);
     }
   }
-  if (!ignored.empty()) {
+  if (!ignored.empty() && options.notes) {
     notes->push_back(absl::StrCat(file.path(), ": note: ignoring key", ignored.size() > 1 ? "s " : " ",
                                   absl::StrJoin(ignored, ", "), ", not in the schema"));
   }
