@@ -33,6 +33,10 @@ grep -qx 'H1,,MISKIN,eligible,200,,,' "$WORK/rows.csv" || fail "H1 row"
 grep -qx 'H3,,MISKIN,unknown,,,desil,' "$WORK/rows.csv" || fail "H3 missing desil"
 grep -qx 'H3,N4,ANAK_SEKOLAH,unknown,,,members\[1\].enrolled,' "$WORK/rows.csv" || fail "H3 member row"
 grep -qx 'H4,,MISKIN,ineligible,,terdaftar,,' "$WORK/rows.csv" || fail "H4 failed clause"
+# The fixture's members are not in household order: --chunk 10 holds them all.
+"$LAYAK" run "$PACK" --households "$DATA/households.csv" --members "$DATA/members.csv" --as-of 2026-01-01 \
+  --chunk 10 > "$WORK/rows_chunk.csv" 2>/dev/null
+cmp -s "$WORK/rows.csv" "$WORK/rows_chunk.csv" || fail "--chunk on the fixture (quoted fields) differs"
 
 # 4. Bad data: exit 1 with FILE:ROW:COL, nothing on stdout.
 set +e

@@ -78,20 +78,20 @@ class RowCursor {
  private:
   // The end of the row at `from` (its '\n' or the end), quotes respected.
   std::size_t RowEnd(std::size_t from) const {
-    bool quoted = false;
-    for (std::size_t i = from; i < text_.size(); ++i) {
-      char c = text_[i];
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == '\n' && !quoted) {
-        return i;
-      } else if (!quoted) {
-        const void* nl = std::memchr(text_.data() + i, '\n', text_.size() - i);
-        const void* q = std::memchr(text_.data() + i, '"', text_.size() - i);
-        if (nl == nullptr) return text_.size();
-        if (q == nullptr || q > nl) return static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data());
-        i = static_cast<std::size_t>(static_cast<const char*>(q) - text_.data()) - 1;
-      }
+    const char* base = text_.data();
+    std::size_t i = from;
+    while (i < text_.size()) {
+      const void* nl = std::memchr(base + i, '\n', text_.size() - i);
+      const std::size_t end =
+          nl == nullptr ? text_.size() : static_cast<std::size_t>(static_cast<const char*>(nl) - base);
+      const void* q = std::memchr(base + i, '"', end - i);
+      if (q == nullptr) return end;
+      // A quoted field: skip to its closing quote, which may be on a later line.
+      const void* close =
+          std::memchr(static_cast<const char*>(q) + 1, '"',
+                      text_.size() - (static_cast<std::size_t>(static_cast<const char*>(q) - base) + 1));
+      if (close == nullptr) return text_.size();
+      i = static_cast<std::size_t>(static_cast<const char*>(close) - base) + 1;
     }
     return text_.size();
   }
