@@ -1,6 +1,6 @@
 // File: layak/layak.h
 // Umbrella header of the layak rules engine: load a rule pack of social-service
-// programs, check it, and (in later stages) evaluate caseloads against it.
+// programs, check it, and evaluate caseloads against it.
 //
 //   #include "layak/layak.h"
 //   auto r = layak::LoadRulePack("rules/tuban");
@@ -8,7 +8,9 @@
 #ifndef LAYAK_LAYAK_H_
 #define LAYAK_LAYAK_H_
 
+#include "layak/caseload.h"
 #include "layak/diagnostic.h"
+#include "layak/evaluate.h"
 #include "layak/export.h"
 #include "layak/options.h"
 #include "layak/rule_pack.h"
