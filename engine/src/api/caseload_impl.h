@@ -8,9 +8,9 @@
 #include "absl/status/statusor.h"
 #include "data/caseload_data.h"
 #include "data/staging.h"
+#include "eval/plan.h"
 #include "io/csv_reader.h"
 #include "layak/caseload.h"
-#include "eval/plan.h"
 #include "layak/evaluate.h"
 
 namespace layak {
