@@ -144,9 +144,14 @@ int RunRun(const std::vector<std::string>& args) {
   run.summary_by = summary_by;
   const bool tty = isatty(STDERR_FILENO) != 0;
   std::size_t done_before = 0;
-  auto progress = [&done_before](std::size_t done, std::size_t total) {
-    std::fprintf(stderr, "\r%zu households evaluated", done_before + done);
-    (void)total;
+  auto progress = [&done_before, chunk](std::size_t done, std::size_t total) {
+    if (chunk > 0) {  // the caseload's size is not known while streaming
+      std::fprintf(stderr, "\r%zu households evaluated", done_before + done);
+      return;
+    }
+    const std::size_t pct = total == 0 ? 100 : done * 100 / total;
+    std::fprintf(stderr, "\r[%-40s] %3zu%% %zu/%zu households", std::string(pct * 40 / 100, '#').c_str(), pct, done,
+                 total);
   };
   RunSummary totals;
   auto add = [&totals](const RunSummary& s) {
