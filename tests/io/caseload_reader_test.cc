@@ -1,6 +1,7 @@
 // The caseload readers: spellings, dialects, and every kind of bad data with
 // its message, its position and its line in the rejects, so that read =
 // evaluated + rejected always holds.
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cstdio>
@@ -30,7 +31,9 @@ class ReaderTest : public ::testing::Test {
   static void TearDownTestSuite() { pack_.reset(); }
 
   std::string Write(const std::string& name, const std::string& text) {
-    std::string dir = ::testing::TempDir() + "/layak_reader_test";
+    // One folder per test process: ctest runs the tests of this file in
+    // parallel, and rewriting a file another process has mapped kills it.
+    std::string dir = Dir();
     std::filesystem::create_directories(dir);
     std::string path = dir + "/" + name;
     std::ofstream(path, std::ios::binary) << text;
@@ -60,6 +63,12 @@ class ReaderTest : public ::testing::Test {
   static void ExpectBalanced(const ReadResult& r) {
     EXPECT_EQ(r.households_read, r.caseload->households() + r.households_rejected);
     EXPECT_EQ(r.members_read, r.caseload->members() + r.members_rejected);
+  }
+
+  static std::string Dir() {
+    std::string dir = ::testing::TempDir() + "/layak_reader_test_" + std::to_string(getpid());
+    std::filesystem::create_directories(dir);
+    return dir;
   }
 
   static std::shared_ptr<const RulePack> pack_;
@@ -203,7 +212,7 @@ TEST_F(ReaderTest, UnknownColumnsAreIgnoredWithOneNote) {
 }
 
 TEST_F(ReaderTest, GzipInputIsReadDirectly) {
-  std::string path = ::testing::TempDir() + "/layak_reader_test/households.csv.gz";
+  std::string path = Dir() + "/households.csv.gz";
   gzFile gz = gzopen(path.c_str(), "wb");
   ASSERT_NE(gz, nullptr);
   std::string text = "id,desil\nH1,3\nH2,8\n";

@@ -75,12 +75,14 @@ struct ProgramResult {
 
 // How to evaluate.
 struct EvaluateOptions {
-  int threads = 0;               // 0: the cores this process may use
+  int threads = 0;  // RunCaseload: 0 = the cores this process may use; Evaluate runs on the caller's thread
   std::size_t batch_size = 512;  // households per batch
 };
 
-// Every result, households in input order, programs in pack order. The
-// caseload must have been read for the plan's pack.
+// Every result, households in input order, programs in pack order, on the
+// calling thread (for many households, RunCaseload streams on all cores).
+// The caseload must have been read for the plan's pack; thread-safe: plan
+// and caseload are only read.
 absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Caseload& caseload,
                                                     const EvaluateOptions& options = {});
 
