@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "absl/strings/str_cat.h"
 #include "caseload_args.h"
 #include "commands.h"
 #include "layak/evaluate.h"
@@ -100,7 +101,7 @@ int RunRun(const std::vector<std::string>& args) {
     } else if (folder.empty()) {
       folder = a;
     } else {
-      return Usage("one PACK_DIR only (got '" + folder + "' and '" + a + "')");
+      return Usage(absl::StrCat("one PACK_DIR only (got '", folder, "' and '", a, "')"));
     }
   }
   if (folder.empty()) return Usage("no PACK_DIR");

@@ -49,8 +49,9 @@ ValueParser::ValueParser(const ir::Module& module, int field, const Formats& for
       for (const auto& [alias, index] : spellings_) {
         if (alias != values[static_cast<std::size_t>(index)]) small_.emplace_back(alias, index);
       }
-      for (std::size_t k = 0; k < small_.size(); ++k)
+      for (std::size_t k = 0; k < small_.size(); ++k) {
         buckets_[Bucket(small_[k].first)].push_back(static_cast<uint16_t>(k));
+      }
     }
   }
 }

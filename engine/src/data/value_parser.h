@@ -57,9 +57,10 @@ class ValueParser {
   std::vector<std::pair<std::string, int>> small_;
   // small_ by a cheap hash of length and end characters: one or two compares a cell.
   static std::size_t Bucket(std::string_view t) {
-    return t.empty()
-               ? 0
-               : (t.size() * 7 + static_cast<unsigned char>(t.front()) * 3 + static_cast<unsigned char>(t.back())) & 31;
+    return t.empty() ? 0
+                     : (t.size() * 7 + static_cast<std::size_t>(static_cast<unsigned char>(t.front())) * 3 +
+                        static_cast<unsigned char>(t.back())) &
+                           31;
   }
   std::array<std::vector<uint16_t>, 32> buckets_;
 };

@@ -92,8 +92,9 @@ struct PlanProgram {
   int32_t benefit = -1;          // register or -1
 };
 
-// A compiled plan.
-class Plan {
+// A compiled plan. (clang-tidy 14 reports a reserved '__i0' on the implicit
+// members of this class, a false positive.)
+class Plan {  // NOLINT(bugprone-reserved-identifier)
  public:
   const ir::Module* module = nullptr;
   int32_t as_of = 0;  // days since the epoch

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -52,14 +53,13 @@ InputFile::~InputFile() {
 
 void InputFile::Release(std::size_t begin, std::size_t end) const {
   if (map_ == nullptr) return;
-  const auto base = reinterpret_cast<uintptr_t>(map_);
-  const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  uintptr_t from = reinterpret_cast<uintptr_t>(text_.data()) + begin;
-  uintptr_t to = reinterpret_cast<uintptr_t>(text_.data()) + end;
-  from = (from + page - 1) / page * page;
-  to = to / page * page;
-  if (from < base) from = base;
-  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+  // Whole pages inside [begin, end), as offsets from the mapping's start.
+  char* const base = static_cast<char*>(map_);
+  const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  const auto skip = static_cast<std::size_t>(text_.data() - base);  // a byte-order mark
+  std::size_t from = (skip + begin + page - 1) / page * page;
+  std::size_t to = std::min(skip + end, map_size_) / page * page;
+  if (to > from) madvise(base + from, to - from, MADV_DONTNEED);
 }
 
 InputFile InputFile::FromString(std::string path, std::string text) {

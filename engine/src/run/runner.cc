@@ -135,6 +135,7 @@ void RunPlan(const eval::Plan& plan, const data::CaseloadData& data, const RunOp
     worker(0);
   } else {
     std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(threads));
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker, t);
     for (auto& th : pool) th.join();
   }
