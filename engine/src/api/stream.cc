@@ -128,7 +128,7 @@ absl::Status StreamCsvCaseload(const RulePack& pack, const std::string& househol
   const char delim = options.delimiter;
   RowCursor hc(hf->text(), delim), mc(mf->text(), delim);
   std::vector<std::string> hheader = hc.Header(), mheader = mc.Header();
-  const int hkey_field = data::CaseloadData(m).key_field(pack::Scope::kHousehold);
+  const int hkey_field = data::KeyField(m, pack::Scope::kHousehold);
   const int hkey = hkey_field < 0 ? -1 : IndexOf(hheader, m.fields[static_cast<std::size_t>(hkey_field)].name);
   const int link = IndexOf(mheader, options.member_household_column);
   absl::flat_hash_set<uint64_t> seen;  // household key fingerprints of earlier chunks

@@ -2,7 +2,18 @@
 
 namespace layak::data {
 
-CaseloadData::CaseloadData(const ir::Module& module) : module_(&module) {
+int KeyField(const ir::Module& module, pack::Scope scope) {
+  for (std::size_t f = 0; f < module.fields.size(); ++f) {
+    const ir::Field& field = module.fields[f];
+    if (field.scope == scope && field.key && field.derive < 0) return static_cast<int>(f);
+  }
+  return -1;
+}
+
+CaseloadData::CaseloadData(const ir::Module& module)
+    : module_(&module),
+      household_key_(KeyField(module, pack::Scope::kHousehold)),
+      member_key_(KeyField(module, pack::Scope::kMember)) {
   for (Table* t : {&households_, &members_}) {
     t->columns.resize(module.fields.size());
     t->present.assign(module.fields.size(), 0);
@@ -11,9 +22,6 @@ CaseloadData::CaseloadData(const ir::Module& module) : module_(&module) {
     const ir::Field& field = module.fields[f];
     Table& t = table(field.scope);
     t.columns[f] = Column(StorageFor(module, field.type));
-    if (field.key && field.derive < 0) {
-      (field.scope == pack::Scope::kHousehold ? household_key_ : member_key_) = static_cast<int>(f);
-    }
   }
 }
 
@@ -22,21 +30,6 @@ std::string_view CaseloadData::HouseholdKey(std::size_t h) const {
   const Column& c = households_.columns[static_cast<std::size_t>(household_key_)];
   if (c.storage() != Storage::kString || !c.valid(h)) return {};
   return c.text(h);
-}
-
-std::string_view CaseloadData::MemberKey(std::size_t m) const {
-  if (member_key_ < 0 || !members_.present[static_cast<std::size_t>(member_key_)]) return {};
-  const Column& c = members_.columns[static_cast<std::size_t>(member_key_)];
-  if (c.storage() != Storage::kString || !c.valid(m)) return {};
-  return c.text(m);
-}
-
-std::size_t CaseloadData::MemoryBytes() const {
-  std::size_t n = offsets_.capacity() * 8;
-  for (const Table* t : {&households_, &members_}) {
-    for (const Column& c : t->columns) n += c.MemoryBytes();
-  }
-  return n;
 }
 
 }  // namespace layak::data

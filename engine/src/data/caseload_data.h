@@ -22,6 +22,9 @@ struct Table {
   std::vector<uint8_t> present;
 };
 
+// The key field of a scope (-1 when the schema declares none).
+int KeyField(const ir::Module& module, pack::Scope scope);
+
 // A whole caseload, ready for evaluation.
 class CaseloadData {
  public:
@@ -39,12 +42,8 @@ class CaseloadData {
 
   // The key field of a scope (-1 when the schema declares none).
   int key_field(pack::Scope scope) const { return scope == pack::Scope::kHousehold ? household_key_ : member_key_; }
-  // The household's key as text ("" when there is no key column), and a
-  // member's ("" likewise).
+  // The household's key as text ("" when there is no key column).
   std::string_view HouseholdKey(std::size_t h) const;
-  std::string_view MemberKey(std::size_t m) const;
-
-  std::size_t MemoryBytes() const;
 
  private:
   const ir::Module* module_;

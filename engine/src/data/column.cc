@@ -156,21 +156,14 @@ void Column::Load(std::size_t begin, std::size_t n, int64_t* values, uint8_t* kn
   }
 }
 
-void Column::AppendRange(const Column& other, std::size_t begin, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
-    std::size_t row = begin + i;
-    if (!other.valid(row)) {
-      AppendUnknown();
-    } else if (storage_ == Storage::kString) {
-      AppendString(other.text(row));
-    } else {
-      Append(other.value(row));
-    }
+void Column::AppendRow(const Column& other, std::size_t row) {
+  if (!other.valid(row)) {
+    AppendUnknown();
+  } else if (storage_ == Storage::kString) {
+    AppendString(other.text(row));
+  } else {
+    Append(other.value(row));
   }
-}
-
-std::size_t Column::MemoryBytes() const {
-  return data_.capacity() + valid_.capacity() * 8 + offsets_.capacity() * 8 + chars_.capacity();
 }
 
 void Column::Clear() {

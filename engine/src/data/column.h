@@ -73,14 +73,10 @@ class Column {
 
   // Copies rows [begin, begin + n) into int64 values and known bytes.
   void Load(std::size_t begin, std::size_t n, int64_t* values, uint8_t* known) const;
-  // Appends `n` rows of `other` starting at `begin` (same storage).
-  void AppendRange(const Column& other, std::size_t begin, std::size_t n);
   // Appends all of `other` (same storage), in bulk.
   void AppendColumn(const Column& other);
   // Appends row `row` of `other`.
-  void AppendRow(const Column& other, std::size_t row) { AppendRange(other, row, 1); }
-  // Bytes held, for memory accounting.
-  std::size_t MemoryBytes() const;
+  void AppendRow(const Column& other, std::size_t row);
   void Clear();
 
  private:

@@ -110,11 +110,7 @@ void Staging::AddReject(const RowOrigin& o, std::string reason) {
 
 void Staging::RejectRow(const RowOrigin& origin, Problem problem, bool member, int64_t household) {
   std::string reason = problem.message;
-  if (household >= 0 && !household_bad_[static_cast<std::size_t>(household)]) {
-    household_bad_[static_cast<std::size_t>(household)] = 1;
-    household_reason_[static_cast<uint64_t>(household)] =
-        absl::StrCat("member on ", sources_[origin.source].name, " line ", problem.line, " rejected: ", reason);
-  }
+  RejectHouseholdOf(household, origin.source, problem.line, reason);
   rejects_.push_back({sources_[origin.source].name, problem.line, reason, std::string(Record(origin))});
   problems_.push_back(std::move(problem));
   if (member) {
@@ -124,6 +120,13 @@ void Staging::RejectRow(const RowOrigin& origin, Problem problem, bool member, i
     ++counts_.households_read;
     ++counts_.households_rejected;
   }
+}
+
+void Staging::RejectHouseholdOf(int64_t household, uint32_t source, uint64_t line, const std::string& reason) {
+  if (household < 0 || household_bad_[static_cast<std::size_t>(household)]) return;
+  household_bad_[static_cast<std::size_t>(household)] = 1;
+  household_reason_[static_cast<uint64_t>(household)] =
+      absl::StrCat("member on ", sources_[source].name, " line ", line, " rejected: ", reason);
 }
 
 void Staging::RejectStagedHousehold(uint64_t row, Problem problem) {
@@ -221,12 +224,7 @@ void Staging::FindDuplicateMembers() {
         member_bad_[row] = 1;
         ++counts_.members_rejected;
         AddReject(o, p.message);
-        int64_t h = member_household_[row];
-        if (h >= 0 && !household_bad_[static_cast<std::size_t>(h)]) {
-          household_bad_[static_cast<std::size_t>(h)] = 1;
-          household_reason_[static_cast<uint64_t>(h)] =
-              absl::StrCat("member on ", sources_[o.source].name, " line ", p.line, " rejected: ", p.message);
-        }
+        RejectHouseholdOf(member_household_[row], o.source, p.line, p.message);
         problems_.push_back(std::move(p));
         break;
       }

@@ -133,6 +133,8 @@ class Staging {
     std::vector<uint64_t> line_starts;  // built on demand
   };
   void FindDuplicateMembers();
+  // A member row on `line` of `source` was rejected: its household goes too.
+  void RejectHouseholdOf(int64_t household, uint32_t source, uint64_t line, const std::string& reason);
   void AddReject(const RowOrigin& o, std::string reason);
 
   const ir::Module* module_;

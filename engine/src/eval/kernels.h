@@ -36,6 +36,25 @@ inline constexpr int64_t kHiUnknown = std::numeric_limits<int64_t>::max();
 #define LAYAK_KERNEL
 #endif
 
+// An operand read as a count interval: a count register gives [lo, hi]
+// (an unknown count is [kLoUnknown, kHiUnknown]), any other gives [v, v].
+class IntervalOperand {
+ public:
+  IntervalOperand(const Ctx& c, int32_t reg)
+      : lo_(c.s.values(reg)), known_(c.s.known(reg)), hi_(c.plan.instr(reg).interval ? c.s.hi(reg) : nullptr) {}
+  // False when nothing bounds the value (an unknown non-count, an open count).
+  bool Bounds(std::size_t j, int64_t* lo, int64_t* hi) const {
+    *lo = lo_[j];
+    *hi = hi_ != nullptr ? hi_[j] : lo_[j];
+    return hi_ != nullptr ? *lo != kLoUnknown : known_[j] != 0;
+  }
+
+ private:
+  const int64_t* lo_;
+  const uint8_t* known_;
+  const int64_t* hi_;
+};
+
 void LogicKernel(Ctx& c, int32_t r);    // not, and, or, if, ??, known, status
 void CompareKernel(Ctx& c, int32_t r);  // comparisons, in
 void ArithKernel(Ctx& c, int32_t r);    // + - * / % neg to_number, functions, dates

@@ -29,26 +29,18 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 
 // Adds or subtracts with count intervals: a known int shifts the bounds.
 void IntervalAddSub(Ctx& c, int32_t r, const Instr& i, std::size_t n) {
-  const Instr& ia = c.plan.instr(i.a);
-  const Instr& ib = c.plan.instr(i.b);
-  const int64_t* av = c.s.values(i.a);
-  const uint8_t* ak = c.s.known(i.a);
-  const int64_t* bv = c.s.values(i.b);
-  const uint8_t* bk = c.s.known(i.b);
-  const int64_t* ahi = ia.interval ? c.s.hi(i.a) : nullptr;
-  const int64_t* bhi = ib.interval ? c.s.hi(i.b) : nullptr;
+  const IntervalOperand a(c, i.a), b(c, i.b);
   int64_t* v = c.s.values(r);
   uint8_t* k = c.s.known(r);
   int64_t* hi = c.s.hi(r);
   const bool sub = i.op == POp::kSub;
   for (std::size_t j = 0; j < n; ++j) {
-    int64_t al = av[j], ah = ahi ? ahi[j] : av[j];
-    int64_t bl = bv[j], bh = bhi ? bhi[j] : bv[j];
-    bool a_open = ahi ? (al == kLoUnknown) : !ak[j];
-    bool b_open = bhi ? (bl == kLoUnknown) : !bk[j];
+    int64_t al, ah, bl, bh;
+    const bool a_bounded = a.Bounds(j, &al, &ah);
+    const bool b_bounded = b.Bounds(j, &bl, &bh);
     int64_t lo = kLoUnknown, up = kHiUnknown;
     // Only a known (exact) side may shift the other; two ranges give unknown.
-    bool ok = !a_open && !b_open && (al == ah || bl == bh);
+    bool ok = a_bounded && b_bounded && (al == ah || bl == bh);
     if (ok) {
       bool overflow = sub ? (__builtin_sub_overflow(al, bh, &lo) || __builtin_sub_overflow(ah, bl, &up))
                           : (__builtin_add_overflow(al, bl, &lo) || __builtin_add_overflow(ah, bh, &up));

@@ -31,18 +31,10 @@ void CompareValues(Ctx& c, const Instr& i, int64_t* __restrict v, uint8_t* __res
 
 // [al, ah] OP [bl, bh]: decided when every pair of values gives one answer.
 void CompareIntervals(Ctx& c, const Instr& i, int64_t* v, uint8_t* k, std::size_t n) {
-  const Instr& ia = c.plan.instr(i.a);
-  const Instr& ib = c.plan.instr(i.b);
-  const int64_t* av = c.s.values(i.a);
-  const uint8_t* ak = c.s.known(i.a);
-  const int64_t* bv = c.s.values(i.b);
-  const uint8_t* bk = c.s.known(i.b);
-  const int64_t* ahi = ia.interval ? c.s.hi(i.a) : nullptr;
-  const int64_t* bhi = ib.interval ? c.s.hi(i.b) : nullptr;
+  const IntervalOperand a(c, i.a), b(c, i.b);
   for (std::size_t j = 0; j < n; ++j) {
-    int64_t al = av[j], ah = ahi ? ahi[j] : av[j];
-    int64_t bl = bv[j], bh = bhi ? bhi[j] : bv[j];
-    if ((!ahi && !ak[j]) || (!bhi && !bk[j])) {
+    int64_t al, ah, bl, bh;
+    if (!a.Bounds(j, &al, &ah) || !b.Bounds(j, &bl, &bh)) {
       k[j] = 0;
       v[j] = 0;
       continue;
