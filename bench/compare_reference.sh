@@ -18,7 +18,7 @@ du -sh "$DATA/households.csv" "$DATA/members.csv"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 L=() R=() LM=() RM=()
 for i in $(seq "$RUNS"); do
-  /usr/bin/time -f "%e %M" -o /tmp/layak_cmp_l "$BUILD/engine/layak" run "$ROOT/rules/tuban" \
+  /usr/bin/time -f "%e %M" -o /tmp/layak_cmp_l "$BUILD/engine/layak" run "$ROOT/tests/data/reference_pack" \
     --households "$DATA/households.csv" --members "$DATA/members.csv" --as-of 2026-01-01 --summary \
     > /tmp/layak_cmp_l.out 2>/dev/null
   /usr/bin/time -f "%e %M" -o /tmp/layak_cmp_r "$BUILD/bench/reference/layak_reference" \

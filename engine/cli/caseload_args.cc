@@ -116,7 +116,12 @@ std::shared_ptr<const RulePack> LoadPackOrReport(const std::string& command, con
     std::cerr << "layak " << command << ": " << r.status().message() << "\n";
     return nullptr;
   }
-  if (!r->diagnostics.empty()) std::cerr << FormatDiagnostics(r->diagnostics);
+  // Notes (a layer's parameter overrides) are for `layak check`; other commands show the rest.
+  std::vector<Diagnostic> shown;
+  for (const Diagnostic& d : r->diagnostics) {
+    if (d.severity != Severity::kNote) shown.push_back(d);
+  }
+  if (!shown.empty()) std::cerr << FormatDiagnostics(shown);
   if (!r->ok()) {
     std::cerr << "layak " << command << ": " << folder << ": the pack has errors (see `layak check`)\n";
     return nullptr;

@@ -19,6 +19,10 @@ int RunCheck(const std::vector<std::string>& args);
 int RunRun(const std::vector<std::string>& args);
 // `layak validate PACK_DIR (--households H --members M | --jsonl F)`.
 int RunValidate(const std::vector<std::string>& args);
+// `layak test PACK_DIR [--lang id|en] [--coverage]`.
+int RunTest(const std::vector<std::string>& args);
+// `layak explain PACK_DIR (--household ID (caseload) | --json FILE|-) [options]`.
+int RunExplain(const std::vector<std::string>& args);
 
 }  // namespace layak::cli
 

@@ -15,6 +15,8 @@ const char kUsage[] =
     "  check PACK_DIR     load a rule pack, check it, and print its diagnostics\n"
     "  run PACK_DIR ...   evaluate a caseload: per-row results or a summary\n"
     "  validate PACK_DIR ...  check every column of a caseload against the schema\n"
+    "  test PACK_DIR      run the pack's rule tests\n"
+    "  explain PACK_DIR ...  explain one household's results, clause by clause\n"
     "\n"
     "options:\n"
     "  -h, --help       show this help (also: layak <command> --help)\n"
@@ -43,6 +45,8 @@ int main(int argc, char** argv) {
   if (command == "check") return layak::cli::RunCheck(rest);
   if (command == "run") return layak::cli::RunRun(rest);
   if (command == "validate") return layak::cli::RunValidate(rest);
+  if (command == "test") return layak::cli::RunTest(rest);
+  if (command == "explain") return layak::cli::RunExplain(rest);
   std::cerr << "layak: unknown command '" << command << "'\n\n" << kUsage;
   return layak::cli::kExitUsage;
 }

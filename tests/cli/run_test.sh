@@ -62,7 +62,7 @@ grep -q "members.csv,2,its household 'H2' (line 3) is rejected,\"H2,N3,1960-02-2
 
 # 6. A parameter with no value on the as-of date stops the run, naming both.
 set +e
-"$LAYAK" run "$SRC/rules/tuban" --households "$DATA/households.csv" --members "$DATA/members.csv" \
+"$LAYAK" run "$SRC/tests/data/reference_pack" --households "$DATA/households.csv" --members "$DATA/members.csv" \
   --as-of 2019-01-01 --summary 2> "$WORK/param.err" >/dev/null
 rc=$?
 set -e
@@ -89,7 +89,7 @@ grep -q "bad_households.csv:3:3: error:" "$WORK/val.err" || fail "validate lists
 # 9. One caseload, many ways: batch sizes 1, 7, 2048; 1 and 2 threads; CSV
 #    (members shuffled) and JSON Lines: byte-identical per-row output.
 "$GEN" --households 3000 --unknown 0.15 --seed 7 --shuffle-members --out-dir "$WORK/gen" > /dev/null
-T=$SRC/rules/tuban
+T=$SRC/tests/data/reference_pack
 for cfg in "1 1" "7 2" "2048 2" "512 1"; do
   set -- $cfg
   "$LAYAK" run "$T" --households "$WORK/gen/households.csv" --members "$WORK/gen/members.csv" --as-of 2026-01-01 \

@@ -120,6 +120,11 @@ absl::StatusOr<ReadResult> ReadCsvCaseload(const RulePack& pack, const std::stri
 // Reads JSON Lines: one household per line, members nested in `members`.
 absl::StatusOr<ReadResult> ReadJsonlCaseload(const RulePack& pack, const std::string& path,
                                              const ReadOptions& options = {});
+// Reads one household given as a JSON object (members nested in "members"),
+// as a case-management system sends it; it may span lines. `name` stands for
+// the file in messages.
+absl::StatusOr<ReadResult> ReadJsonHousehold(const RulePack& pack, std::string_view json,
+                                             const std::string& name = "<json>", const ReadOptions& options = {});
 
 // Receives each chunk of a streamed caseload; a non-OK status stops the stream.
 using ChunkFn = std::function<absl::Status(ReadResult& chunk)>;

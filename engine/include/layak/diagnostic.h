@@ -74,7 +74,8 @@ enum class DiagnosticCode : int {
   kDuplicateId = 507,     // a program, clause, need, resource or test id used twice
   kBadValidWindow = 508,  // a valid window whose `from` is after its `to`
   kBadTest = 509,         // a test naming an unknown program, field or status, or a value its field cannot hold
-  kPackMetadata = 510,    // a missing or repeated `pack:` block, or an unsupported key in it
+  kPackMetadata = 510,    // a missing or repeated `pack:` block, or an `extends` naming no pack or making a cycle
+  kParameterOverride = 511,  // (note) a layer overrides a parameter of a pack it extends
 };
 
 // Where a diagnostic points: 1-based line and column, and how many bytes to underline.

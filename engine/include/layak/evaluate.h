@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -28,6 +29,9 @@ class PlanImpl;
 // What a plan is compiled for.
 struct PlanOptions {
   std::string as_of;  // YYYY-MM-DD; empty: today (UTC)
+  // Parameter overrides for what-if runs: name -> value as written in YAML
+  // (42, 0.5, true, 2026-01-01, text); each replaces the parameter on every date.
+  std::vector<std::pair<std::string, std::string>> params;
 };
 
 // A pack compiled for one as-of date. Immutable and shared across threads;
@@ -49,8 +53,10 @@ class Plan {
   std::unique_ptr<PlanImpl> impl_;
 };
 
-// Compiles `pack`. Fails when the date is not a date, or when a program in
-// force on it reads a parameter with no value yet (the message names both).
+// Compiles `pack`. Fails (InvalidArgument) when the date is not a date, or
+// an override names no parameter or has a value of another type; fails
+// (FailedPrecondition) when a program in force reads a parameter with no
+// value yet (the message names both).
 absl::StatusOr<std::shared_ptr<const Plan>> CompilePlan(std::shared_ptr<const RulePack> pack,
                                                         const PlanOptions& options = {});
 

@@ -11,9 +11,11 @@
 #include "layak/caseload.h"
 #include "layak/diagnostic.h"
 #include "layak/evaluate.h"
+#include "layak/explain.h"
 #include "layak/export.h"
 #include "layak/options.h"
 #include "layak/rule_pack.h"
+#include "layak/rule_tests.h"
 #include "layak/version.h"
 
 #endif  // LAYAK_LAYAK_H_

@@ -1,6 +1,8 @@
 // layak/caseload.h: reading caseload files and building caseloads from columns.
 #include "layak/caseload.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
@@ -98,6 +100,22 @@ absl::StatusOr<ReadResult> ReadJsonlCaseload(const RulePack& pack, const std::st
   data::Staging staging(m);
   std::vector<std::string> notes;
   io::ReadJsonl(*f, *opts, &staging, &notes);
+  return FinishRead(staging, std::move(notes));
+}
+
+absl::StatusOr<ReadResult> ReadJsonHousehold(const RulePack& pack, std::string_view json, const std::string& name,
+                                             const ReadOptions& options) {
+  const ir::Module& m = *pack.impl().module;
+  auto opts = ToInternal(m, options);
+  if (!opts.ok()) return opts.status();
+  // A JSON string holds no raw line break, so a pretty-printed object
+  // becomes one JSON Lines record by joining its lines.
+  std::string line(json);
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  std::replace(line.begin(), line.end(), '\r', ' ');
+  data::Staging staging(m);
+  std::vector<std::string> notes;
+  io::ReadJsonl(io::InputFile::FromString(name, std::move(line)), *opts, &staging, &notes);
   return FinishRead(staging, std::move(notes));
 }
 

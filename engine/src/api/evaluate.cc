@@ -1,7 +1,10 @@
 // layak/evaluate.h: plans, whole-caseload runs and per-row results.
 #include "layak/evaluate.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "api/caseload_impl.h"
 #include "api/rule_pack_impl.h"
 #include "eval/results.h"
@@ -9,6 +12,8 @@
 #include "run/runner.h"
 #include "run/writers.h"
 #include "util/civil_date.h"
+#include "util/decimal.h"
+#include "util/edit_distance.h"
 
 namespace layak {
 
@@ -52,6 +57,71 @@ absl::Status SamePack(const Plan& plan, const Caseload& caseload) {
   return absl::OkStatus();
 }
 
+// An override's text as a value of the parameter's type (an int given to a
+// number parameter is scaled; an enum value must be declared).
+absl::StatusOr<pack::ParamValue> OverrideValue(const ir::Module& m, const ir::Param& param, const std::string& text) {
+  pack::ParamValue v;
+  v.type = param.values.empty() ? pack::FieldType::kInt : param.values[0].type;
+  auto bad = [&](const char* expected) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--param ", param.name, "=", text, ": '", text, "' is not ", expected));
+  };
+  switch (v.type) {
+    case pack::FieldType::kBool:
+      if (text != "true" && text != "false") return bad("true or false");
+      v.number = text == "true" ? 1 : 0;
+      return v;
+    case pack::FieldType::kDate: {
+      std::optional<int32_t> d = util::ParseIsoDate(text);
+      if (!d) return bad("a date YYYY-MM-DD");
+      v.number = *d;
+      return v;
+    }
+    case pack::FieldType::kInt:
+    case pack::FieldType::kNumber: {
+      bool negative = !text.empty() && text[0] == '-';
+      util::DecimalError err;
+      std::optional<int64_t> scaled = util::ParseScaledDecimal(negative ? text.substr(1) : text, &err);
+      if (!scaled) return bad("a number");
+      if (v.type == pack::FieldType::kInt && *scaled % util::kDecimalScale != 0) return bad("a whole number");
+      v.number = v.type == pack::FieldType::kInt ? *scaled / util::kDecimalScale : *scaled;
+      if (negative) v.number = -v.number;
+      return v;
+    }
+    default:
+      if (param.type.kind == ir::Type::kEnum) {
+        const auto& values = m.domains[static_cast<std::size_t>(param.type.domain)].values;
+        if (std::find(values.begin(), values.end(), text) == values.end()) {
+          return absl::InvalidArgumentError(absl::StrCat("--param ", param.name, "=", text, ": '", text,
+                                                         "' is not one of ", absl::StrJoin(values, ", ")));
+        }
+      }
+      v.text = text;
+      return v;
+  }
+}
+
+absl::StatusOr<eval::ParamOverrides> Overrides(const ir::Module& m, const PlanOptions& options) {
+  eval::ParamOverrides out;
+  for (const auto& [name, text] : options.params) {
+    int64_t index = -1;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < m.params.size(); ++i) {
+      names.push_back(m.params[i].name);
+      if (m.params[i].name == name) index = static_cast<int64_t>(i);
+    }
+    if (index < 0) {
+      std::string hint = util::DidYouMean(name, names);
+      return absl::InvalidArgumentError(
+          absl::StrCat("--param ", name, ": the pack has no parameter '", name, "'", hint.empty() ? "" : "; ", hint));
+    }
+    auto v = OverrideValue(m, m.params[static_cast<std::size_t>(index)], text);
+    if (!v.ok()) return v.status();
+    out[index] = *v;
+  }
+  return out;
+}
+
 int Threads(const EvaluateOptions& o) { return o.threads > 0 ? o.threads : run::AvailableThreads(); }
 
 }  // namespace
@@ -68,7 +138,9 @@ absl::StatusOr<std::shared_ptr<const Plan>> CompilePlan(std::shared_ptr<const Ru
     }
     as_of = *d;
   }
-  auto plan = eval::CompilePlan(*pack->impl().module, as_of);
+  auto overrides = Overrides(*pack->impl().module, options);
+  if (!overrides.ok()) return overrides.status();
+  auto plan = eval::CompilePlan(*pack->impl().module, as_of, {}, *overrides);
   if (!plan.ok()) return plan.status();
   auto impl = std::make_unique<PlanImpl>();
   impl->plan = std::move(*plan);
@@ -76,6 +148,8 @@ absl::StatusOr<std::shared_ptr<const Plan>> CompilePlan(std::shared_ptr<const Ru
   impl->provenance = absl::StrCat("layak ", VersionString(), "; pack ", pack->id(), " ", pack->version(),
                                   "; content fnv1a64:", absl::Hex(ContentHash(model), absl::kZeroPad16), "; as_of ",
                                   util::FormatIsoDate(as_of));
+  // A what-if run says so in every output it writes.
+  for (const auto& [name, text] : options.params) absl::StrAppend(&impl->provenance, "; param ", name, "=", text);
   impl->pack = std::move(pack);
   return std::shared_ptr<const Plan>(std::make_shared<Plan>(std::move(impl)));
 }

@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "api/pack_files.h"
 #include "api/rule_pack_impl.h"
 #include "check/check_pack.h"
 #include "pack/sections.h"
@@ -28,25 +29,12 @@ int LoadResult::error_count() const {
   return std::max(kept, error_total);
 }
 
-namespace {
-
-bool IsYaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
-
-// A file declares a pack when a line starts with the top-level key `pack:`.
-bool DeclaresPack(const std::string& contents) {
-  std::size_t pos = 0;
-  while (pos < contents.size()) {
-    if (contents.compare(pos, 5, "pack:") == 0) return true;
-    pos = contents.find('\n', pos);
-    if (pos == std::string::npos) break;
-    ++pos;
-  }
-  return false;
+absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files, const LoadOptions& options) {
+  return LoadLayeredSources(std::move(files), {}, options);
 }
 
-}  // namespace
-
-absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files, const LoadOptions& options) {
+absl::StatusOr<LoadResult> LoadLayeredSources(std::vector<SourceFile> files, std::vector<int> file_layer,
+                                              const LoadOptions& options) {
   auto impl = std::make_unique<RulePackImpl>();
   util::DiagnosticSink sink(options.max_diagnostics);
   if (files.empty()) {
@@ -59,8 +47,19 @@ absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files
     return empty;
   }
   for (SourceFile& f : files) impl->model.files.emplace_back(std::move(f.path), std::move(f.contents));
+  impl->model.file_layer = std::move(file_layer);
   pack::YamlReader reader(&impl->model.files, &sink, options.max_alias_expansion);
   int unreadable = pack::ReadPackFiles(reader, impl->model);
+  // Every override is listed, so that nobody changes a base pack's threshold by accident.
+  for (const pack::ParameterOverride& o : impl->model.overrides) {
+    const pack::PackMeta& base = impl->model.layers[static_cast<std::size_t>(impl->model.LayerOf(o.base))];
+    const util::SourceText& base_file = impl->model.files[static_cast<std::size_t>(o.base.file)];
+    reader.Report(o.loc, DiagnosticCode::kParameterOverride,
+                  absl::StrCat("parameter '", o.name, "' overrides the value of pack '", base.id, "'"),
+                  {absl::StrCat("note: the base value is in ", base_file.path(), " line ",
+                                base_file.Locate(o.base.offset).line)},
+                  Severity::kNote);
+  }
   // With a file unreadable, its `pack:` block may be the one missing: say nothing more.
   if (!impl->model.meta.present && unreadable == 0) {
     Diagnostic d;
@@ -86,64 +85,10 @@ absl::StatusOr<LoadResult> LoadRulePackFromSources(std::vector<SourceFile> files
 }
 
 absl::StatusOr<LoadResult> LoadRulePack(const std::string& folder, const LoadOptions& options) {
-  std::error_code ec;
-  fs::path root = fs::path(folder).lexically_normal();
-  if (!root.has_filename()) root = root.parent_path();  // "rules/tuban/" is "rules/tuban"
-  if (!fs::is_directory(root, ec)) {
-    return absl::NotFoundError(absl::StrCat("rule pack folder '", folder, "' does not exist or is not a folder"));
-  }
-  std::vector<fs::path> paths;
-  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && IsYaml(it->path())) paths.push_back(it->path());
-  }
-  if (ec) return absl::UnavailableError(absl::StrCat("cannot list '", folder, "': ", ec.message()));
-  // Pack order: byte order of the path relative to the pack folder.
-  std::sort(paths.begin(), paths.end(), [&](const fs::path& a, const fs::path& b) {
-    return a.lexically_relative(root).generic_string() < b.lexically_relative(root).generic_string();
-  });
-  std::vector<SourceFile> files;
-  std::vector<fs::path> nested_packs;
-  LoadResult too_big;
-  for (const fs::path& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return absl::UnavailableError(absl::StrCat("cannot read '", p.string(), "'"));
-    auto size = fs::file_size(p, ec);
-    if (!ec && size > options.max_file_bytes) {
-      Diagnostic d;
-      d.code = DiagnosticCode::kFileRead;
-      d.message = absl::StrCat("file is ", size, " bytes, more than LoadOptions::max_file_bytes (",
-                               options.max_file_bytes, ")");
-      d.location.file = p.string();
-      too_big.diagnostics.push_back(std::move(d));
-      ++too_big.error_total;
-      continue;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::string contents = text.str();
-    if (p.parent_path() != root && DeclaresPack(contents)) nested_packs.push_back(p.parent_path());
-    files.push_back(SourceFile{p.string(), std::move(contents)});
-  }
-  if (!too_big.diagnostics.empty()) return too_big;
-  // A subfolder holding its own `pack:` is another pack: leave it out.
-  std::erase_if(files, [&](const SourceFile& f) {
-    for (const fs::path& nested : nested_packs) {
-      std::string prefix = nested.string() + "/";
-      if (f.path.compare(0, prefix.size(), prefix) == 0) return true;
-    }
-    return false;
-  });
-  if (files.empty()) {
-    LoadResult r;
-    Diagnostic d;
-    d.code = DiagnosticCode::kFileRead;
-    d.message = "the folder holds no .yaml files";
-    d.location.file = folder;
-    r.diagnostics.push_back(std::move(d));
-    r.error_total = 1;
-    return r;
-  }
-  return LoadRulePackFromSources(std::move(files), options);
+  absl::StatusOr<PackFiles> gathered = GatherPackFiles(folder, options);
+  if (!gathered.ok()) return gathered.status();
+  if (!gathered->problems.diagnostics.empty()) return std::move(gathered->problems);
+  return LoadLayeredSources(std::move(gathered->files), std::move(gathered->file_layer), options);
 }
 
 }  // namespace layak

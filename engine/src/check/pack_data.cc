@@ -37,6 +37,66 @@ std::string EnumProblem(const ir::Module& m, const ir::Field& f, const std::stri
                       f.name, "'");
 }
 
+void CheckOutcome(const pack::PackModel& model, const ir::Program& p, util::DiagnosticSink& sink,
+                  const pack::TestOutcome& o) {
+  const pack::LocatedString& status = o.status;
+  if (status.value != "eligible" && status.value != "ineligible" && status.value != "unknown") {
+    static const std::map<std::string, std::string> kSynonyms = {{"not_eligible", "ineligible"},
+                                                                 {"tidak_layak", "ineligible"},
+                                                                 {"layak", "eligible"},
+                                                                 {"missing", "unknown"},
+                                                                 {"tidak_diketahui", "unknown"}};
+    auto synonym = kSynonyms.find(status.value);
+    std::string help = synonym != kSynonyms.end()
+                           ? "help: did you mean '" + synonym->second + "'?"
+                           : util::DidYouMean(status.value, {"eligible", "ineligible", "unknown"});
+    ReportAtLoc(model, sink, status.loc, DiagnosticCode::kBadTest,
+                absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"), {help});
+  }
+  if (o.benefit && !ParseSigned(o.benefit->value)) {
+    ReportAtLoc(model, sink, o.benefit->loc, DiagnosticCode::kBadTest,
+                absl::StrCat("expected benefit '", o.benefit->value, "' is not a number"));
+  }
+  if (o.failed) {
+    std::vector<std::string> clauses = {"valid"};
+    for (const ir::Clause& c : p.criteria) clauses.push_back(c.id);
+    for (const pack::LocatedString& f : *o.failed) {
+      if (std::find(clauses.begin(), clauses.end(), f.value) == clauses.end()) {
+        ReportAtLoc(model, sink, f.loc, DiagnosticCode::kBadTest,
+                    absl::StrCat("program '", p.id, "' has no clause '", f.value, "'"),
+                    {util::DidYouMean(f.value, clauses)});
+      }
+    }
+  }
+}
+
+void CheckExpect(const pack::PackModel& model, const ir::Module& m, util::DiagnosticSink& sink,
+                 const pack::TestDecl& t, const pack::TestExpect& e, const std::vector<std::string>& ids) {
+  int pi = m.FindProgram(e.program.value);
+  if (pi < 0) {
+    ReportAtLoc(model, sink, e.program.loc, DiagnosticCode::kBadTest,
+                absl::StrCat("test expects a result of unknown program '", e.program.value, "'"),
+                {util::DidYouMean(e.program.value, ids)});
+    return;
+  }
+  const ir::Program& p = m.programs[pi];
+  if (e.outcome) CheckOutcome(model, p, sink, *e.outcome);
+  if (!e.per_member) return;
+  if (p.unit != ir::Scope::kMember) {
+    ReportAtLoc(model, sink, e.program.loc, DiagnosticCode::kBadTest,
+                absl::StrCat("'", p.id, "' is decided per household; expect one status, not 'members:'"));
+    return;
+  }
+  if (e.members.size() != t.members.size()) {
+    ReportAtLoc(model, sink, e.program.loc, DiagnosticCode::kBadTest,
+                absl::StrCat("test expects ", e.members.size(), " results of '", p.id, "' but its household has ",
+                             t.members.size(), " members"),
+                {"help: give one status per member, in member order"});
+  }
+  for (const pack::TestOutcome& o : e.members) CheckOutcome(model, p, sink, o);
+}
+
+
 }  // namespace
 
 std::string ValueProblem(const ir::Module& m, const ir::Field& f, const std::string& text, std::string* help) {
@@ -120,24 +180,27 @@ void CheckPackData(const pack::PackModel& model, const ir::Module& m, util::Diag
   for (const pack::TestDecl& t : model.tests) {
     check_values(t.household, ir::Scope::kHousehold);
     for (const auto& member : t.members) check_values(member, ir::Scope::kMember);
-    for (const auto& [program, status] : t.expect) {
-      if (m.FindProgram(program.value) < 0) {
-        ReportAtLoc(model, sink, program.loc, DiagnosticCode::kBadTest,
-                    absl::StrCat("test expects a result of unknown program '", program.value, "'"),
-                    {util::DidYouMean(program.value, ids)});
+    for (const pack::TestExpect& e : t.expect) CheckExpect(model, m, sink, t, e, ids);
+    for (const auto& [name, value] : t.params) {
+      if (!model.parameter_index.contains(name.value)) {
+        std::vector<std::string> names;
+        for (const pack::ParameterDecl& p : model.parameters) names.push_back(p.name);
+        ReportAtLoc(model, sink, name.loc, DiagnosticCode::kBadTest,
+                    absl::StrCat("test overrides unknown parameter '", name.value, "'"),
+                    {util::DidYouMean(name.value, names)});
       }
-      if (status.value != "eligible" && status.value != "ineligible" && status.value != "unknown") {
-        static const std::map<std::string, std::string> kSynonyms = {{"not_eligible", "ineligible"},
-                                                                     {"tidak_layak", "ineligible"},
-                                                                     {"layak", "eligible"},
-                                                                     {"missing", "unknown"},
-                                                                     {"tidak_diketahui", "unknown"}};
-        auto synonym = kSynonyms.find(status.value);
-        std::string help = synonym != kSynonyms.end()
-                               ? "help: did you mean '" + synonym->second + "'?"
-                               : util::DidYouMean(status.value, {"eligible", "ineligible", "unknown"});
-        ReportAtLoc(model, sink, status.loc, DiagnosticCode::kBadTest,
-                    absl::StrCat("'", status.value, "' is not a status; use eligible, ineligible or unknown"), {help});
+    }
+    if (t.pack) {
+      bool known = false;
+      std::vector<std::string> packs;
+      for (const pack::PackMeta& l : model.layers) {
+        known |= l.id == t.pack->value;
+        packs.push_back(l.id);
+      }
+      if (!known) {
+        ReportAtLoc(model, sink, t.pack->loc, DiagnosticCode::kBadTest,
+                    absl::StrCat("test is for pack '", t.pack->value, "', which is not this pack or one it extends"),
+                    {util::DidYouMean(t.pack->value, packs)});
       }
     }
   }

@@ -96,7 +96,8 @@ POp FromIr(ir::Op op) {
 
 class Compiler {
  public:
-  Compiler(const ir::Module& module, int32_t as_of) : m_(module) {
+  Compiler(const ir::Module& module, int32_t as_of, const ParamOverrides& overrides)
+      : m_(module), overrides_(overrides) {
     plan_.module = &module;
     plan_.as_of = as_of;
     plan_.field_used[0].assign(module.fields.size(), 0);
@@ -201,6 +202,7 @@ class Compiler {
     for (const pack::ParamValue& v : param.values) {
       if (v.from <= plan_.as_of && (best == nullptr || v.from >= best->from)) best = &v;
     }
+    if (auto it = overrides_.find(index); it != overrides_.end()) best = &it->second;  // on every date
     if (best == nullptr) {
       std::string first;
       for (const pack::ParamValue& v : param.values) {
@@ -338,14 +340,16 @@ class Compiler {
   const ir::Module& m_;
   Plan plan_;
   int32_t program_ = -1;
+  const ParamOverrides& overrides_;
   absl::flat_hash_map<ir::NodeId, int32_t> memo_;
   absl::flat_hash_map<int32_t, int32_t> broadcast_;
 };
 
 }  // namespace
 
-absl::StatusOr<Plan> CompilePlan(const ir::Module& module, int32_t as_of, const std::vector<ir::NodeId>& roots) {
-  return Compiler(module, as_of).Run(roots);
+absl::StatusOr<Plan> CompilePlan(const ir::Module& module, int32_t as_of, const std::vector<ir::NodeId>& roots,
+                                 const ParamOverrides& overrides) {
+  return Compiler(module, as_of, overrides).Run(roots);
 }
 
 const char* POpName(POp op) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "ir/ir.h"
 
@@ -122,7 +123,11 @@ inline int64_t StringIndex(int64_t handle) { return handle & ((int64_t{1} << 40)
 // (the message names both).
 // `roots` are further nodes (household scope) to evaluate, e.g. definitions
 // under test; their registers are Plan::roots.
-absl::StatusOr<Plan> CompilePlan(const ir::Module& module, int32_t as_of, const std::vector<ir::NodeId>& roots = {});
+// `overrides` replace a parameter's values on every date (what-if runs and
+// rule tests), keyed by parameter index; values of the parameter's type.
+using ParamOverrides = absl::flat_hash_map<int64_t, pack::ParamValue>;
+absl::StatusOr<Plan> CompilePlan(const ir::Module& module, int32_t as_of, const std::vector<ir::NodeId>& roots = {},
+                                 const ParamOverrides& overrides = {});
 
 // The register's name in dumps and tests.
 const char* POpName(POp op);

@@ -1,5 +1,7 @@
 // ReadPackFiles: dispatches the top-level keys of each file to its section
 // reader, in pack order. (Finding the files on disk is api/rule_pack.cc's job.)
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "pack/sections.h"
 
@@ -7,7 +9,11 @@ namespace layak::pack {
 
 int ReadPackFiles(YamlReader& r, PackModel& model) {
   int unreadable = 0;
+  int layer_count = 1;
+  for (int layer : model.file_layer) layer_count = std::max(layer_count, layer + 1);
+  model.layers.assign(static_cast<std::size_t>(layer_count), PackMeta{});
   for (int f = 0; f < static_cast<int>(model.files.size()); ++f) {
+    PackMeta& meta = model.layers[static_cast<std::size_t>(model.LayerOf(Loc{f, 0, 1}))];
     std::optional<YAML::Node> root = r.Parse(f);
     if (!root) {
       ++unreadable;
@@ -21,12 +27,12 @@ int ReadPackFiles(YamlReader& r, PackModel& model) {
     for (const auto& kv : *root) {
       const std::string& key = kv.first.Scalar();
       const YAML::Node& value = kv.second;
-      if (key == "pack" && model.meta.present) {
+      if (key == "pack" && meta.present) {
         r.Error(kv.first, DiagnosticCode::kPackMetadata, "a second 'pack:' block in the same pack",
-                {absl::StrCat("note: the first is in ", model.files[model.meta.loc.file].path(), " line ",
-                              model.files[model.meta.loc.file].Locate(model.meta.loc.offset).line)});
+                {absl::StrCat("note: the first is in ", model.files[meta.loc.file].path(), " line ",
+                              model.files[meta.loc.file].Locate(meta.loc.offset).line)});
       } else if (key == "pack") {
-        ReadPackMeta(value, r, model);
+        ReadPackMeta(value, r, meta);
       } else if (key == "schema") {
         ReadSchema(value, r, model);
       } else if (key == "parameters") {
@@ -46,45 +52,54 @@ int ReadPackFiles(YamlReader& r, PackModel& model) {
       }
     }
   }
+  model.meta = model.layers.back();
   return unreadable;
 }
 
-void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackModel& model) {
+void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackMeta& meta) {
   if (!r.ExpectMap(node, "pack")) return;
-  model.meta.present = true;
-  model.meta.loc = r.LocOf(node);
+  meta.present = true;
+  meta.loc = r.LocOf(node);
   r.CheckKeys(node, {"id", "name", "locale", "version", "extends"}, "pack");
   for (const auto& kv : node) {
     const std::string& key = kv.first.Scalar();
     if (key == "extends") {
-      model.meta.extends = r.StringList(kv.second, "extends");
-      for (const LocatedString& e : model.meta.extends) {
-        r.Report(e.loc, DiagnosticCode::kPackMetadata,
-                 absl::StrCat("extends '", e.value, "': layering packs is not supported by this version of layak"),
-                 {"note: copy the programs of the base pack into this one for now"});
-      }
+      // The folders were resolved when the files were gathered (api/rule_pack.cc).
+      meta.extends = r.StringList(kv.second, "extends");
       continue;
     }
     std::optional<std::string> s = r.String(kv.second, "pack " + key);
     if (!s) continue;
     if (key == "id") {
-      model.meta.id = *s;
+      meta.id = *s;
     } else if (key == "name") {
-      model.meta.name = *s;
+      meta.name = *s;
     } else if (key == "locale") {
-      model.meta.locale = *s;
+      meta.locale = *s;
     } else if (key == "version") {
-      model.meta.version = *s;
+      meta.version = *s;
     }
   }
-  if (model.meta.id.empty()) r.Error(node, DiagnosticCode::kPackMetadata, "pack has no 'id'");
+  if (meta.id.empty()) r.Error(node, DiagnosticCode::kPackMetadata, "pack has no 'id'");
+}
+
+std::vector<std::string> RedeclarationNotes(const PackModel& model, const Loc& first, const Loc& again) {
+  std::vector<std::string> notes = {absl::StrCat("note: first declared in ", model.files[first.file].path(), " line ",
+                                                 model.files[first.file].Locate(first.offset).line)};
+  int base = model.LayerOf(first);
+  if (base < model.LayerOf(again)) {
+    notes.push_back(absl::StrCat("note: that is pack '", model.layers[base].id,
+                                 "', which this one extends; a layer may override parameters only"));
+  }
+  return notes;
 }
 
 void ReadFormats(const YAML::Node& node, YamlReader& r, PackModel& model) {
-  if (model.formats.present) {
+  if (model.formats.present && model.LayerOf(model.formats.loc) == model.LayerOf(r.LocOf(node))) {
     r.Error(node, DiagnosticCode::kPackMetadata, "a second 'formats:' block in the same pack");
     return;
   }
+  model.formats = FormatsDecl{};  // a later layer's block replaces the one of the pack it extends
   if (!r.ExpectMap(node, "formats")) return;
   FormatsDecl& f = model.formats;
   f.present = true;

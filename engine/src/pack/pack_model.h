@@ -41,6 +41,7 @@ struct FieldDecl {
   bool is_protected = false;
   bool sensitive = false;
   std::string doc;
+  std::string label_id, label_en;  // plain words for explanations ("tanggal lahir")
   std::optional<ExprSource> derive;
   Loc loc;  // the field's name
   Loc type_loc;
@@ -129,13 +130,31 @@ struct TestValue {
   Loc loc;
 };
 
+// What a test expects of one program, or of one person for a member-level program.
+struct TestOutcome {
+  LocatedString status;
+  std::optional<LocatedString> benefit;
+  std::optional<std::vector<LocatedString>> failed, missing;
+};
+
+// A test's expectation for one program: the status (the household's roll-up
+// for a member-level program) or one outcome per person.
+struct TestExpect {
+  LocatedString program;
+  std::optional<TestOutcome> outcome;
+  std::vector<TestOutcome> members;
+  bool per_member = false;
+};
+
 // One `tests:` entry.
 struct TestDecl {
   std::string name;
   std::optional<int32_t> as_of;
+  std::optional<LocatedString> pack;               // run only when testing this pack
+  std::vector<std::pair<LocatedString, LocatedString>> params;  // parameter -> value, for this case
   std::vector<TestValue> household;
   std::vector<std::vector<TestValue>> members;
-  std::vector<std::pair<LocatedString, LocatedString>> expect;  // program -> status
+  std::vector<TestExpect> expect;
   Loc loc;
 };
 
@@ -158,11 +177,20 @@ struct FormatsDecl {
   Loc loc;
 };
 
+// A parameter that a later layer of a layered pack defines again.
+struct ParameterOverride {
+  std::string name;
+  Loc base, loc;
+};
+
 // Everything declared by the files of one pack, in pack order.
 struct PackModel {
   FormatsDecl formats;
   std::vector<util::SourceText> files;
-  PackMeta meta;
+  std::vector<int> file_layer;  // per file: its index in `layers` (empty: one layer)
+  std::vector<PackMeta> layers;  // the packs named by `extends`, depth first, then this one
+  std::vector<ParameterOverride> overrides;
+  PackMeta meta;  // this pack (the last layer)
   std::vector<FieldDecl> fields;   // household and member
   bool schema_incomplete = false;  // a field failed to read: checks of the whole schema stay quiet
   std::vector<ParameterDecl> parameters;
@@ -178,6 +206,11 @@ struct PackModel {
   absl::flat_hash_map<std::string, int> definition_index[2];
   absl::flat_hash_map<std::string, int> parameter_index;
   absl::flat_hash_map<std::string, int> program_index;
+
+  // The layer a location's file belongs to.
+  int LayerOf(const Loc& loc) const {
+    return loc.file >= 0 && static_cast<std::size_t>(loc.file) < file_layer.size() ? file_layer[loc.file] : 0;
+  }
 };
 
 }  // namespace layak::pack

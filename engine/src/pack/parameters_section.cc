@@ -75,9 +75,16 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
       r.Error(kv.first, DiagnosticCode::kBadValue, absl::StrCat("'", name, "' is not a valid parameter name"));
       continue;
     }
-    if (model.parameter_index.contains(name)) {
-      r.Error(kv.first, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is defined twice"));
-      continue;
+    // In a pack that extends another, defining a parameter of a base layer again overrides it.
+    int overridden = -1;
+    if (auto it = model.parameter_index.find(name); it != model.parameter_index.end()) {
+      const Loc& first = model.parameters[it->second].loc;
+      if (model.LayerOf(first) >= model.LayerOf(r.LocOf(kv.first))) {
+        r.Error(kv.first, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is defined twice"),
+                RedeclarationNotes(model, first, r.LocOf(kv.first)));
+        continue;
+      }
+      overridden = it->second;
     }
     if (!r.ExpectMap(kv.second, what)) continue;
     r.CheckKeys(kv.second, {"doc", "source", "values"}, what);
@@ -133,7 +140,19 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
         ok = false;
       }
     }
-    if (ok) {
+    if (ok && overridden >= 0) {
+      ParameterDecl& base = model.parameters[static_cast<std::size_t>(overridden)];
+      if (base.values[0].type != param.values[0].type) {
+        r.Report(param.values[0].loc, DiagnosticCode::kBadParameter,
+                 absl::StrCat(what, " is overridden with a ", TypeName(param.values[0].type), " where the base pack has a ",
+                              TypeName(base.values[0].type)),
+                 RedeclarationNotes(model, base.loc, param.loc));
+        continue;
+      }
+      model.overrides.push_back({name, base.loc, param.loc});
+      if (param.doc.empty()) param.doc = base.doc;
+      base = std::move(param);
+    } else if (ok) {
       model.parameter_index[param.name] = static_cast<int>(model.parameters.size());
       model.parameters.push_back(std::move(param));
     }
@@ -156,8 +175,10 @@ void ReadDefinitions(const YAML::Node& node, YamlReader& r, PackModel& model) {
                 absl::StrCat("'", name, "' cannot name a definition"));
         continue;
       }
-      if (model.definition_index[static_cast<int>(scope)].contains(name)) {
-        r.Error(kv.first, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is defined twice"));
+      if (auto it = model.definition_index[static_cast<int>(scope)].find(name);
+          it != model.definition_index[static_cast<int>(scope)].end()) {
+        r.Error(kv.first, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is defined twice"),
+                RedeclarationNotes(model, model.definitions[it->second].loc, r.LocOf(kv.first)));
         continue;
       }
       DefinitionDecl def;

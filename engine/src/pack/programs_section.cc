@@ -5,9 +5,7 @@
 #include "util/edit_distance.h"
 
 namespace layak::pack {
-namespace {
 
-// Reads a `text:` that is either one string or { id: ..., en: ... }.
 void ReadText(const YAML::Node& node, YamlReader& r, const std::string& what, std::string* id, std::string* en) {
   if (node.IsScalar()) {
     *id = node.Scalar();
@@ -20,6 +18,8 @@ void ReadText(const YAML::Node& node, YamlReader& r, const std::string& what, st
     if (std::optional<std::string> s = r.String(kv.second, what)) *target = *s;
   }
 }
+
+namespace {
 
 void ReadClause(const YAML::Node& node, YamlReader& r, ProgramDecl& program) {
   std::string what = absl::StrCat("a criterion of program '", program.id, "'");
@@ -68,8 +68,12 @@ void ReadProgram(const YAML::Node& node, YamlReader& r, PackModel& model) {
   program.loc = r.LocOf(*id);
   if (auto it = model.program_index.find(program.id); it != model.program_index.end()) {
     const ProgramDecl& p = model.programs[it->second];
+    std::vector<std::string> notes = RedeclarationNotes(model, p.loc, program.loc);
+    if (model.LayerOf(p.loc) < model.LayerOf(program.loc)) {
+      notes.push_back("help: a layer cannot change another pack's program; give the narrower program its own id");
+    }
     r.Error(*id, DiagnosticCode::kDuplicateId, absl::StrCat("program id '", program.id, "' is used twice"),
-            {absl::StrCat("note: first used in ", model.files[p.loc.file].path())});
+            std::move(notes));
     return;
   }
   std::string what = absl::StrCat("program '", program.id, "'");

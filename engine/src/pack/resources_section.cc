@@ -1,5 +1,5 @@
-// ReadResources and ReadTests: community resources (services, location,
-// catchment, capacity, accepts rule) and the pack's rule tests.
+// ReadResources: community resources (services, location,
+// catchment, capacity, accepts rule).
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
@@ -83,70 +83,11 @@ void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
   model.resources.push_back(std::move(res));
 }
 
-// Reads `field: value` pairs of a test household or member; sets may be lists.
-std::vector<TestValue> ReadTestValues(const YAML::Node& node, YamlReader& r, const std::string& what,
-                                      std::vector<std::vector<TestValue>>* members) {
-  std::vector<TestValue> out;
-  if (!r.ExpectMap(node, what)) return out;
-  for (const auto& kv : node) {
-    const std::string& field = kv.first.Scalar();
-    if (field == "members" && members != nullptr) {
-      if (!r.ExpectSeq(kv.second, what + " members")) continue;
-      for (const YAML::Node& m : kv.second) members->push_back(ReadTestValues(m, r, "a test member", nullptr));
-      continue;
-    }
-    TestValue v;
-    v.field = field;
-    v.loc = r.LocOf(kv.first);
-    if (kv.second.IsNull()) {
-      out.push_back(std::move(v));
-      continue;
-    }
-    if (kv.second.IsSequence()) {
-      std::vector<std::string> items;
-      for (const LocatedString& s : r.StringList(kv.second, absl::StrCat(what, " ", field))) items.push_back(s.value);
-      v.value = items.empty() ? "{}" : absl::StrJoin(items, "|");
-    } else if (r.ExpectScalar(kv.second, absl::StrCat(what, " ", field))) {
-      v.value = kv.second.Scalar();
-    }
-    out.push_back(std::move(v));
-  }
-  return out;
-}
-
-void ReadTest(const YAML::Node& node, YamlReader& r, PackModel& model) {
-  if (!r.ExpectMap(node, "a test")) return;
-  r.CheckKeys(node, {"name", "as_of", "household", "expect", "pack"}, "a test");
-  std::optional<YAML::Node> name = r.Required(node, "name", "a test");
-  std::optional<YAML::Node> household = r.Required(node, "household", "a test");
-  std::optional<YAML::Node> expect = r.Required(node, "expect", "a test");
-  if (!name || !household || !expect) return;
-  TestDecl test;
-  test.name = r.String(*name, "test name").value_or("");
-  test.loc = r.LocOf(*name);
-  for (const auto& kv : node) {
-    if (kv.first.Scalar() == "as_of") test.as_of = r.Date(kv.second, "test as_of");
-  }
-  test.household = ReadTestValues(*household, r, "a test household", &test.members);
-  if (r.ExpectMap(*expect, "test expect")) {
-    for (const auto& kv : *expect) {
-      if (!r.ExpectScalar(kv.second, "expected status")) continue;
-      test.expect.push_back({{kv.first.Scalar(), r.LocOf(kv.first)}, {kv.second.Scalar(), r.LocOf(kv.second)}});
-    }
-  }
-  model.tests.push_back(std::move(test));
-}
-
 }  // namespace
 
 void ReadResources(const YAML::Node& node, YamlReader& r, PackModel& model) {
   if (!r.ExpectSeq(node, "resources")) return;
   for (const YAML::Node& n : node) ReadResource(n, r, model);
-}
-
-void ReadTests(const YAML::Node& node, YamlReader& r, PackModel& model) {
-  if (!r.ExpectSeq(node, "tests")) return;
-  for (const YAML::Node& n : node) ReadTest(n, r, model);
 }
 
 }  // namespace layak::pack

@@ -78,12 +78,11 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
       it != model.field_index[static_cast<int>(scope)].end()) {
     const FieldDecl& f = model.fields[it->second];
     r.Error(key, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is declared twice"),
-            {absl::StrCat("note: first declared in ", model.files[f.loc.file].path(), " line ",
-                          model.files[f.loc.file].Locate(f.loc.offset).line)});
+            RedeclarationNotes(model, f.loc, r.LocOf(key)));
     return;
   }
   if (!r.ExpectMap(spec, what)) return;
-  r.CheckKeys(spec, {"type", "values", "aliases", "min", "max", "key", "doc", "protected", "sensitive", "derive"},
+  r.CheckKeys(spec, {"type", "values", "aliases", "min", "max", "key", "doc", "label", "protected", "sensitive", "derive"},
               what);
   FieldDecl field;
   field.name = name;
@@ -150,6 +149,8 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
       if (std::optional<bool> b = r.Bool(v, what + " sensitive")) field.sensitive = *b;
     } else if (k == "doc") {
       if (std::optional<std::string> s = r.String(v, what + " doc")) field.doc = *s;
+    } else if (k == "label") {
+      ReadText(v, r, what + " label", &field.label_id, &field.label_en);
     } else if (k == "derive") {
       field.derive = r.Expr(v, what + " derive");
     }

@@ -10,7 +10,7 @@
 
 namespace layak::pack {
 
-void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadPackMeta(const YAML::Node& node, YamlReader& r, PackMeta& meta);
 void ReadSchema(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadDefinitions(const YAML::Node& node, YamlReader& r, PackModel& model);
@@ -19,6 +19,14 @@ void ReadNeeds(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadResources(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadTests(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadFormats(const YAML::Node& node, YamlReader& r, PackModel& model);
+
+// A text given in one language (`"..."`, read as Indonesian) or as `{ id: ..., en: ... }`.
+void ReadText(const YAML::Node& node, YamlReader& r, const std::string& what, std::string* id, std::string* en);
+
+// For a name declared again: a note saying where it was declared first and,
+// when that was in a pack this one extends, that a layer may override
+// parameters only.
+std::vector<std::string> RedeclarationNotes(const PackModel& model, const Loc& first, const Loc& again);
 
 // Reads every top-level key of every file of `model.files` into `model`.
 // Returns how many files could not be parsed as YAML.

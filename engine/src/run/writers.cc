@@ -5,8 +5,6 @@
 
 namespace layak::run {
 
-namespace {
-
 void AppendKey(const data::CaseloadData& data, pack::Scope scope, std::size_t row, std::string* out) {
   int f = data.key_field(scope);
   if (f < 0) return;
@@ -17,27 +15,6 @@ void AppendKey(const data::CaseloadData& data, pack::Scope scope, std::size_t ro
     out->append(c.text(row));
   } else {
     absl::StrAppend(out, c.value(row));
-  }
-}
-
-void AppendCsvField(std::string_view text, std::string* out) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
-    out->append(text);
-    return;
-  }
-  out->push_back('"');
-  for (char ch : text) {
-    if (ch == '"') out->push_back('"');
-    out->push_back(ch);
-  }
-  out->push_back('"');
-}
-
-void AppendJoined(const std::vector<std::string>& items, std::string* scratch) {
-  scratch->clear();
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) scratch->push_back('|');
-    scratch->append(items[i]);
   }
 }
 
@@ -70,6 +47,30 @@ void AppendJsonString(std::string_view text, std::string* out) {
   }
   out->push_back('"');
 }
+
+namespace {
+
+void AppendCsvField(std::string_view text, std::string* out) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out->append(text);
+    return;
+  }
+  out->push_back('"');
+  for (char ch : text) {
+    if (ch == '"') out->push_back('"');
+    out->push_back(ch);
+  }
+  out->push_back('"');
+}
+
+void AppendJoined(const std::vector<std::string>& items, std::string* scratch) {
+  scratch->clear();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) scratch->push_back('|');
+    scratch->append(items[i]);
+  }
+}
+
 
 void AppendJsonList(const char* name, const std::vector<std::string>& items, std::string* out) {
   if (items.empty()) return;
