@@ -5,9 +5,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "caseload_args.h"
 #include "commands.h"
 #include "layak/evaluate.h"
@@ -29,6 +32,11 @@ const char kRunUsage[] =
     "  --out FILE           per-row results: FILE.jsonl as JSON Lines, otherwise CSV\n"
     "  --summary            print only the summary: one line per program, pack order\n"
     "  --summary-by FIELD   the summary per value of a household enum field\n"
+    "  --param NAME=VALUE   override a parameter for this run (what-if); repeatable\n"
+    "  --redact             results to share: household ids become row numbers, person ids\n"
+    "                       positions, sensitive fields leave missing lists, and programs\n"
+    "                       reading sensitive fields are left out of the rows\n"
+    "  --redact-key-file F  with --redact: ids become HMAC-SHA256 pseudonyms under the key in F\n"
     "  --chunk N            stream N households at a time: memory stays bounded at any\n"
     "                       caseload size (members.csv grouped in households.csv order)\n"
     "  -h, --help           show this help\n";
@@ -87,6 +95,26 @@ int RunRun(const std::vector<std::string>& args) {
     } else if (a == "--summary-by") {
       if (!value(&summary_by)) return Usage("--summary-by needs a field");
       summary = true;
+    } else if (a == "--param") {
+      if (!value(&v) || v.find('=') == std::string::npos || v.front() == '=') {
+        return Usage("--param takes NAME=VALUE");
+      }
+      plan_options.params.emplace_back(v.substr(0, v.find('=')), v.substr(v.find('=') + 1));
+    } else if (a == "--redact") {
+      run.redact = true;
+    } else if (a == "--redact-key-file") {
+      if (!value(&v)) return Usage("--redact-key-file needs a file");
+      std::ifstream in(v, std::ios::binary);
+      std::stringstream key;
+      key << in.rdbuf();
+      run.redact_key = key.str();
+      while (!run.redact_key.empty() && (run.redact_key.back() == '\n' || run.redact_key.back() == '\r')) {
+        run.redact_key.pop_back();
+      }
+      if (!in || run.redact_key.size() < 16) {
+        std::cerr << "layak run: the key in '" << v << "' cannot be read or is shorter than 16 bytes\n";
+        return kExitUsage;
+      }
     } else if (a == "--threads") {
       if (!value(&v) || !ParsePositive(v, &n)) return Usage("--threads needs a positive number");
       run.evaluate.threads = static_cast<int>(n);
@@ -105,6 +133,7 @@ int RunRun(const std::vector<std::string>& args) {
     }
   }
   if (folder.empty()) return Usage("no PACK_DIR");
+  if (!run.redact_key.empty() && !run.redact) return Usage("--redact-key-file goes with --redact");
   if (!CheckCaseloadArgs("run", cargs)) return kExitUsage;
 
   std::shared_ptr<const RulePack> pack = LoadPackOrReport("run", folder);
@@ -114,6 +143,13 @@ int RunRun(const std::vector<std::string>& args) {
   if (!plan.ok()) {
     std::cerr << "layak run: " << plan.status().message() << "\n";
     return plan.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitProblems;
+  }
+  if (run.redact) {
+    std::vector<std::string> withheld = RedactedPrograms(**plan);
+    if (!withheld.empty()) {
+      std::cerr << "layak run: --redact leaves out the rows of " << absl::StrJoin(withheld, ", ")
+                << " (they read sensitive fields); the summary still counts them\n";
+    }
   }
   cargs.read.fields = (*plan)->InputFields();
   cargs.read.threads = run.evaluate.threads > 0 ? run.evaluate.threads : AvailableThreads();

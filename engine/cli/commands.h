@@ -23,6 +23,8 @@ int RunValidate(const std::vector<std::string>& args);
 int RunTest(const std::vector<std::string>& args);
 // `layak explain PACK_DIR (--household ID (caseload) | --json FILE|-) [options]`.
 int RunExplain(const std::vector<std::string>& args);
+// `layak diff PACK_A PACK_B (caseload) [--param N=V]... [--out F]`.
+int RunDiff(const std::vector<std::string>& args);
 
 }  // namespace layak::cli
 

@@ -17,6 +17,7 @@ const char kUsage[] =
     "  validate PACK_DIR ...  check every column of a caseload against the schema\n"
     "  test PACK_DIR      run the pack's rule tests\n"
     "  explain PACK_DIR ...  explain one household's results, clause by clause\n"
+    "  diff PACK_A PACK_B ...  how many households change status between two packs\n"
     "\n"
     "options:\n"
     "  -h, --help       show this help (also: layak <command> --help)\n"
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return layak::cli::RunValidate(rest);
   if (command == "test") return layak::cli::RunTest(rest);
   if (command == "explain") return layak::cli::RunExplain(rest);
+  if (command == "diff") return layak::cli::RunDiff(rest);
   std::cerr << "layak: unknown command '" << command << "'\n\n" << kUsage;
   return layak::cli::kExitUsage;
 }

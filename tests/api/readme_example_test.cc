@@ -24,7 +24,10 @@ int ReadmeExample(std::ostream& out) {
   b.SetTexts("birth_date", {"1950-05-01"});
   auto caseload = b.Build();                          // StatusOr<Caseload>
   auto results = layak::Evaluate(**plan, *caseload);  // StatusOr<vector<ProgramResult>>
-  for (const auto& r : *results) out << r.program << " " << layak::StatusName(r.status) << "\n";
+  for (const auto& r : *results)
+    if (r.status == layak::Status::kEligible) out << r.program << " " << layak::StatusName(r.status) << "\n";
+  auto why = layak::Explain(**plan, *caseload, 0, layak::Language::kEnglish);  // every clause, with its data
+  out << layak::FormatExplanationText(*why).substr(0, 42) << "\n";
   // --- README ends ---
   return 0;
 }
@@ -32,16 +35,13 @@ int ReadmeExample(std::ostream& out) {
 TEST(ReadmeExample, RunsAndAnswers) {
   std::ostringstream out;
   ASSERT_EQ(ReadmeExample(out), 0);
-  // A 75-year-old alone in desil 2, nothing else known. One line per
-  // household program and one per person for the two member-level programs.
+  // A 75-year-old alone in desil 2, nothing else known: the programs that
+  // are certain whatever the unknowns, then the explanation's first line.
   EXPECT_EQ(out.str(),
-            "ASPD_JATIM ineligible\n"
             "BLT_DD eligible\n"
-            "FAKIR_MISKIN_BPS unknown\n"
             "PBI_JK eligible\n"
-            "PIP ineligible\n"
             "PKH eligible\n"
-            "SEMBAKO unknown\n");
+            "Household KK-1, as of 2026-01-01, 1 member\n");
 }
 
 }  // namespace

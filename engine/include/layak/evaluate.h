@@ -109,7 +109,16 @@ struct RunOptions {
   std::string summary_by;                      // a household enum field, or empty
   std::function<void(std::size_t done, std::size_t total)> progress;
   bool write_header = true;  // the provenance and column header (first chunk only)
+  // Results to share beyond the case worker: ids become positions (or, with
+  // a key, HMAC-SHA256 pseudonyms), sensitive field names leave missing
+  // lists, and programs whose criteria read a sensitive field are left out
+  // of rows (not of the counts).
+  bool redact = false;
+  std::string redact_key;
 };
+
+// The programs whose rows a redacted run leaves out (they read sensitive fields).
+std::vector<std::string> RedactedPrograms(const Plan& plan);
 
 // Counts per program, and per group when summary_by is set.
 struct RunSummary {

@@ -10,6 +10,7 @@
 #include "eval/results.h"
 #include "layak/version.h"
 #include "run/runner.h"
+#include "run/redact.h"
 #include "run/writers.h"
 #include "util/civil_date.h"
 #include "util/decimal.h"
@@ -156,6 +157,10 @@ absl::StatusOr<std::shared_ptr<const Plan>> CompilePlan(std::shared_ptr<const Ru
 
 int AvailableThreads() { return run::AvailableThreads(); }
 
+std::vector<std::string> RedactedPrograms(const Plan& plan) {
+  return run::Redaction(plan.impl().plan, "").WithheldPrograms();
+}
+
 const char* StatusName(Status status) { return eval::StatusName(static_cast<eval::Status>(status)); }
 
 absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Caseload& caseload,
@@ -215,13 +220,19 @@ absl::StatusOr<RunSummary> RunCaseload(const Plan& plan, const Caseload& caseloa
     }
     ro.group_field = f;
   }
+  std::shared_ptr<run::Redaction> redact;
+  if (options.redact) redact = std::make_shared<run::Redaction>(p, options.redact_key);
   if (options.format == OutputFormat::kCsv) {
-    ro.render = run::RenderCsv;
+    ro.render = [redact](const eval::Plan& pl, const data::CaseloadData& d, const eval::Scratch& sc, std::string* out) {
+      run::RenderCsv(pl, d, sc, out, redact.get());
+    };
     if (options.sink && options.write_header) {
       options.sink(absl::StrCat("# ", plan.Provenance(), "\n", run::CsvHeader()));
     }
   } else if (options.format == OutputFormat::kJsonl) {
-    ro.render = run::RenderJsonl;
+    ro.render = [redact](const eval::Plan& pl, const data::CaseloadData& d, const eval::Scratch& sc, std::string* out) {
+      run::RenderJsonl(pl, d, sc, out, redact.get());
+    };
     if (options.sink && options.write_header) {
       options.sink(absl::StrCat("{\"provenance\":\"", plan.Provenance(), "\"}\n"));
     }

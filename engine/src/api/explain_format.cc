@@ -80,7 +80,7 @@ std::string FormatExplanationText(const Explanation& e) {
   Language l = e.language;
   std::string out;
   absl::StrAppend(&out, Id(l) ? "Keluarga " : "Household ", e.household_id.empty() ? "(tanpa id)" : e.household_id,
-                  Id(l) ? ", per tanggal " : ", as of ", e.as_of, ", ", e.members, Id(l) ? " anggota\n" : " members\n");
+                  Id(l) ? ", per tanggal " : ", as of ", e.as_of, ", ", e.members, Id(l) ? " anggota\n" : (e.members == 1 ? " member\n" : " members\n"));
   absl::StrAppend(&out, "(", e.provenance, ")\n");
   for (const ProgramExplanation& p : e.programs) {
     absl::StrAppend(&out, "\n", p.program, p.name.empty() ? "" : absl::StrCat(" - ", p.name));

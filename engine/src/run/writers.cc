@@ -88,13 +88,17 @@ void AppendHouseholdId(const data::CaseloadData& data, std::size_t h, std::strin
   AppendKey(data, pack::Scope::kHousehold, h, out);
 }
 
-void AppendMemberId(const data::CaseloadData& data, const eval::Scratch& s, std::size_t member_row, std::string* out) {
-  std::size_t before = out->size();
-  AppendKey(data, pack::Scope::kMember, member_row, out);
-  if (out->size() == before) {
-    // No key: the person's 1-based position in the household, as in missing-field names.
-    std::size_t local = member_row - s.m0;
-    absl::StrAppend(out, "#", local - s.moff[s.mhh[local]] + 1);
+void AppendMemberId(const data::CaseloadData& data, const eval::Scratch& s, std::size_t member_row, std::string* out,
+                    const Redaction* redact) {
+  std::size_t local = member_row - s.m0;
+  // The person's 1-based position in the household, as in missing-field names.
+  std::string position = absl::StrCat("#", local - s.moff[s.mhh[local]] + 1);
+  std::string key;
+  AppendKey(data, pack::Scope::kMember, member_row, &key);
+  if (redact != nullptr) {
+    out->append(redact->Id(key, position));
+  } else {
+    out->append(key.empty() ? position : key);
   }
 }
 
@@ -102,13 +106,16 @@ std::string CsvHeader() {
   return "household_id,member_id,program,status,benefit,failed_clauses,missing_fields,errors\n";
 }
 
-void RenderCsv(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s, std::string* out) {
+void RenderCsv(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s, std::string* out,
+               const Redaction* redact) {
   eval::RowResult r;
   std::string id, joined;
   for (std::size_t h = 0; h < s.nh; ++h) {
     id.clear();
     AppendHouseholdId(data, s.h0 + h, &id);
+    if (redact != nullptr) id = redact->Id(id, absl::StrCat("row:", s.h0 + h + 1));
     for (std::size_t p = 0; p < plan.programs.size(); ++p) {
+      if (redact != nullptr && redact->Withheld(p)) continue;
       const eval::PlanProgram& pp = plan.programs[p];
       const ir::Program& prog = plan.module->programs[p];
       bool member = pp.unit == pack::Scope::kMember;
@@ -116,11 +123,12 @@ void RenderCsv(const eval::Plan& plan, const data::CaseloadData& data, const eva
       uint32_t end = member ? s.moff[h + 1] : static_cast<uint32_t>(h + 1);
       for (uint32_t row = begin; row < end; ++row) {
         eval::ResultAt(plan, data, s, static_cast<int32_t>(p), row, &r);
+        if (redact != nullptr) redact->FilterFields(&r.missing_fields);
         AppendCsvField(id, out);
         out->push_back(',');
         if (member) {
           joined.clear();
-          AppendMemberId(data, s, s.m0 + row, &joined);
+          AppendMemberId(data, s, s.m0 + row, &joined, redact);
           AppendCsvField(joined, out);
         }
         absl::StrAppend(out, ",", prog.id, ",", eval::StatusName(r.status), ",");
@@ -140,29 +148,33 @@ void RenderCsv(const eval::Plan& plan, const data::CaseloadData& data, const eva
   }
 }
 
-void RenderJsonl(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s, std::string* out) {
+void RenderJsonl(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s, std::string* out,
+                 const Redaction* redact) {
   eval::RowResult r;
   std::string id;
   for (std::size_t h = 0; h < s.nh; ++h) {
     id.clear();
     AppendHouseholdId(data, s.h0 + h, &id);
+    if (redact != nullptr) id = redact->Id(id, absl::StrCat("row:", s.h0 + h + 1));
     out->append("{\"household_id\":");
     AppendJsonString(id, out);
     out->append(",\"results\":[");
     bool first = true;
     for (std::size_t p = 0; p < plan.programs.size(); ++p) {
+      if (redact != nullptr && redact->Withheld(p)) continue;
       const eval::PlanProgram& pp = plan.programs[p];
       bool member = pp.unit == pack::Scope::kMember;
       uint32_t begin = member ? s.moff[h] : static_cast<uint32_t>(h);
       uint32_t end = member ? s.moff[h + 1] : static_cast<uint32_t>(h + 1);
       for (uint32_t row = begin; row < end; ++row) {
         eval::ResultAt(plan, data, s, static_cast<int32_t>(p), row, &r);
+        if (redact != nullptr) redact->FilterFields(&r.missing_fields);
         if (!first) out->push_back(',');
         first = false;
         absl::StrAppend(out, "{\"program\":\"", plan.module->programs[p].id, "\"");
         if (member) {
           std::string mid;
-          AppendMemberId(data, s, s.m0 + row, &mid);
+          AppendMemberId(data, s, s.m0 + row, &mid, redact);
           out->append(",\"member_id\":");
           AppendJsonString(mid, out);
         }
