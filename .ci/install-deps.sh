@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(
   cmake ninja-build g++ clang-14 libclang-rt-14-dev clang-format clang-tidy
-  libboost-dev libyaml-cpp-dev libabsl-dev libsimdjson-dev zlib1g-dev
+  libboost-dev libyaml-cpp-dev libabsl-dev libsimdjson-dev zlib1g-dev libssl-dev
   libbenchmark-dev libgtest-dev libgmock-dev googletest
   pybind11-dev python3-dev python3-dask python3-distributed python3-pandas python3-pytest
   time
