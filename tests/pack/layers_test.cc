@@ -26,7 +26,7 @@ TEST(Layers, TopLayerHasBaseProgramsFirstAndListsTheOverride) {
   EXPECT_EQ(r.pack()->id(), "top");
   std::vector<std::string> ids;
   for (const ProgramInfo& p : r.pack()->programs()) ids.push_back(p.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"BASE_P", "SEKOLAH", "TOP_P"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"BASE_P", "SEKOLAH", "PERLINDUNGAN", "TOP_P"}));
   ASSERT_EQ(r.diagnostics.size(), 1u) << Rendered(r);
   const Diagnostic& d = r.diagnostics[0];
   EXPECT_EQ(d.severity, Severity::kNote);
@@ -36,7 +36,7 @@ TEST(Layers, TopLayerHasBaseProgramsFirstAndListsTheOverride) {
   EXPECT_EQ(d.location.line, 7);
   EXPECT_EQ(d.location.column, 3);
   ASSERT_EQ(d.notes.size(), 1u);
-  EXPECT_THAT(d.notes[0], HasSubstr("layers/base/pack.yaml line 15"));
+  EXPECT_THAT(d.notes[0], HasSubstr("layers/base/pack.yaml line 16"));
 }
 
 // The override decides: desil 4 is served by the base layer, not by the top one.
