@@ -11,12 +11,15 @@ namespace layak::cli {
 namespace {
 
 const char kCheckUsage[] =
-    "usage: layak check PACK_DIR [--max-errors N]\n"
+    "usage: layak check PACK_DIR [--lint] [--max-errors N]\n"
     "\n"
     "Loads every *.yaml file under PACK_DIR, parses and type-checks every\n"
     "expression, and prints diagnostics to stderr as FILE:LINE:COL: error[CODE]: ...\n"
     "\n"
     "options:\n"
+    "  --lint           also warn about clauses that can never be true or never be false,\n"
+    "                   programs identical to another, unused parameters and definitions,\n"
+    "                   protected fields read without a justification, clauses without a source\n"
     "  --max-errors N   report at most N diagnostics (default 100)\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -32,6 +35,10 @@ int RunCheck(const std::vector<std::string>& args) {
     if (a == "-h" || a == "--help") {
       std::cout << kCheckUsage;
       return kExitOk;
+    }
+    if (a == "--lint") {
+      options.lint = true;
+      continue;
     }
     if (a == "--max-errors") {
       if (i + 1 >= args.size()) {
@@ -74,8 +81,12 @@ int RunCheck(const std::vector<std::string>& args) {
     return kExitProblems;
   }
   const RulePack& pack = *result->pack();
+  int warnings = 0;
+  for (const Diagnostic& d : result->diagnostics) warnings += d.severity == Severity::kWarning ? 1 : 0;
   std::cerr << "layak check: " << folder << ": pack '" << pack.id() << "' version " << pack.version() << ", "
-            << pack.programs().size() << " programs: OK\n";
+            << pack.programs().size() << " programs: OK";
+  if (options.lint) std::cerr << ", " << warnings << " lint warning(s)";
+  std::cerr << "\n";
   return kExitOk;
 }
 

@@ -21,7 +21,7 @@ enum class Severity { kError, kWarning, kNote };
 
 // Stable diagnostic codes, rendered as E0101 ... Grouped by hundreds:
 // 1xx files and YAML, 2xx expression syntax, 3xx names, 4xx types,
-// 5xx pack structure.
+// 5xx pack structure, 6xx lint.
 enum class DiagnosticCode : int {
   kYamlSyntax = 101,          // the YAML file does not parse
   kFileRead = 102,            // a file cannot be read, is too large, or grows too much through YAML aliases
@@ -76,6 +76,15 @@ enum class DiagnosticCode : int {
   kBadTest = 509,         // a test naming an unknown program, field or status, or a value its field cannot hold
   kPackMetadata = 510,    // a missing or repeated `pack:` block, or an `extends` naming no pack or making a cycle
   kParameterOverride = 511,  // (note) a layer overrides a parameter of a pack it extends
+
+  // 6xx: `layak check --lint` warnings.
+  kLintNeverTrue = 601,         // a clause that no values within the schema's ranges can make true
+  kLintNeverFalse = 602,        // a clause that no values within the schema's ranges can make false
+  kLintSameProgram = 603,       // a program with the same criteria and benefit as an earlier one
+  kLintUnusedParameter = 604,   // a parameter no rule reads
+  kLintUnusedDefinition = 605,  // a definition no rule uses
+  kLintProtectedField = 606,    // a criterion reading a protected field without a justification
+  kLintNoSource = 607,          // a clause citing no source
 };
 
 // Where a diagnostic points: 1-based line and column, and how many bytes to underline.

@@ -31,6 +31,10 @@ struct LoadOptions {
   // aliases (*name) are expanded; beyond it the file is not read (E0102).
   // Guards against "billion laughs" documents.
   int max_alias_expansion = 4;
+  // Also report lint warnings (E06xx): clauses never true or never false,
+  // duplicate programs, unused parameters and definitions, protected fields
+  // read without a justification, clauses without a source.
+  bool lint = false;
 };
 
 }  // namespace layak

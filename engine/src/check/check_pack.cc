@@ -7,6 +7,7 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "check/lint.h"
 #include "util/civil_date.h"
 #include "util/edit_distance.h"
 
@@ -223,6 +224,7 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
   }
   m.evaluation_order = OrderPrograms(m, binder.program_edges(), model, sink);
   CheckPackData(model, m, sink);
+  if (options.lint && !sink.has_errors()) LintPack(model, m, sink);
   return module;
 }
 
