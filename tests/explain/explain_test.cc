@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
 #include "layak/layak.h"
 #include "testing/testing.h"
 
@@ -44,6 +45,24 @@ TEST(Explain, GoldenTextInIndonesianAndEnglishAndJson) {
   testing::ExpectMatchesGolden(FormatExplanationText(id), "tests/golden/explain/e1.id.txt");
   testing::ExpectMatchesGolden(FormatExplanationText(en), "tests/golden/explain/e1.en.txt");
   testing::ExpectMatchesGolden(FormatExplanationJson(en), "tests/golden/explain/e1.en.json");
+}
+
+// A household of the bundled Tuban pack, every program: the texts a social
+// worker reads, in both languages (regenerate with LAYAK_UPDATE_GOLDEN=1
+// when the rules change, and read the diff).
+TEST(Explain, BundledPackGoldenInBothLanguages) {
+  auto r = LoadRulePack(SourcePath("rules/tuban"));
+  ASSERT_TRUE(r.ok() && r->ok());
+  std::shared_ptr<const RulePack> pack(r->ReleasePack());
+  LAYAK_ASSERT_OK_AND_ASSIGN(auto plan, CompilePlan(pack, {.as_of = "2026-01-01"}));
+  std::string json = testing::ReadFileOrDie(SourcePath("tests/data/explain/tuban_household.json"));
+  LAYAK_ASSERT_OK_AND_ASSIGN(ReadResult read, ReadJsonHousehold(*pack, json));
+  ASSERT_TRUE(read.errors.empty()) << read.errors[0];
+  for (auto [lang, name] : {std::pair{Language::kIndonesian, "id"}, std::pair{Language::kEnglish, "en"}}) {
+    LAYAK_ASSERT_OK_AND_ASSIGN(Explanation e, Explain(*plan, *read.caseload, 0, lang));
+    e.provenance = "PROVENANCE";
+    testing::ExpectMatchesGolden(FormatExplanationText(e), absl::StrCat("tests/golden/explain/tuban.", name, ".txt"));
+  }
 }
 
 TEST(Explain, AgreesWithEvaluate) {

@@ -58,6 +58,11 @@ ClauseExplanation ExplainClause(const pack::PackModel& model, const ir::Module& 
   e.expression = clause.expr >= 0 ? m.exprs[static_cast<std::size_t>(clause.expr)].text : "";
   e.value = static_cast<Status>(c.value);
   for (const explain::InputValue& v : c.inputs) {
+    if (v.program >= 0) {
+      const std::string& id = m.programs[static_cast<std::size_t>(v.program)].id;
+      e.inputs.push_back({absl::StrCat("eligible(\"", id, "\")"), id, v.value});
+      continue;
+    }
     const std::string& name = m.fields[static_cast<std::size_t>(v.field)].name;
     InputExplanation in;
     in.field = v.member == 0 ? name : absl::StrCat("members[", v.member, "].", name);

@@ -65,7 +65,17 @@ class InputWalker {
       out->push_back(std::move(v));
       return;
     }
-    if (i.op == POp::kConst || i.op == POp::kStatus) return;  // another program's result is its own trace
+    if (i.op == POp::kStatus) {  // eligible("X"): X's status is the input; X has its own trace
+      std::size_t row = i.scope == pack::Scope::kMember ? static_cast<std::size_t>(member_row) : hh_row;
+      InputValue v;
+      v.program = i.program;
+      v.member = i.scope == pack::Scope::kMember ? static_cast<int>(row - s_.moff[hh_row] + 1) : 0;
+      v.known = true;
+      v.value = eval::StatusName(eval::StatusAt(s_, reg, row));
+      out->push_back(std::move(v));
+      return;
+    }
+    if (i.op == POp::kConst) return;
     if (i.op == POp::kBroadcast) {
       Walk(i.a, hh_row, -1, out);
       return;
@@ -132,7 +142,8 @@ void TraceClauses(const eval::Plan& plan, const data::CaseloadData& data, const 
     unknown += c.value == eval::Status::kUnknown ? 1 : 0;
     InputWalker(plan, data, s).Walk(pp.clauses[k], hh, member ? static_cast<int64_t>(row) : -1, &c.inputs);
     std::sort(c.inputs.begin(), c.inputs.end(), [](const InputValue& a, const InputValue& b) {
-      return a.member != b.member ? a.member < b.member : a.field < b.field;
+      if (a.member != b.member) return a.member < b.member;
+      return a.program != b.program ? a.program < b.program : a.field < b.field;
     });
     if (c.value == eval::Status::kUnknown) {
       std::vector<std::string> errors;
@@ -164,7 +175,10 @@ void TraceClauses(const eval::Plan& plan, const data::CaseloadData& data, const 
     if (!IsComparison(i.op)) continue;
     if (plan.instr(i.a).op == POp::kConst || !s.known(i.a)[at(i.a)]) continue;
     c.now = FormatRegister(plan, data, s, i.a, at(i.a));
-    if (plan.instr(i.a).op != POp::kField) c.now_operand = NodeText(*plan.module, plan.instr(i.a).node);
+    // A field, or a derived field such as age, is named by the clause itself.
+    bool derived = false;
+    for (const ir::Field& f : plan.module->fields) derived |= f.derive >= 0 && f.derive == plan.instr(i.a).node;
+    if (plan.instr(i.a).op != POp::kField && !derived) c.now_operand = NodeText(*plan.module, plan.instr(i.a).node);
   }
 }
 

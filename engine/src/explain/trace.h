@@ -22,6 +22,7 @@ namespace layak::explain {
 // its N-th person (member N, from 1).
 struct InputValue {
   int32_t field = -1;
+  int32_t program = -1;  // instead of a field: another program's status, read through eligible()
   int member = 0;
   bool known = false;
   std::string value;  // as written in a caseload; empty when unknown
