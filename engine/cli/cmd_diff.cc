@@ -168,7 +168,8 @@ int RunDiff(const std::vector<std::string>& args) {
     for (const auto& [dir, list] : it->second) {
       std::vector<std::string> ids;
       for (std::size_t k = 0; k < list.size() && k < max_ids; ++k) {
-        ids.push_back(list[k].member.empty() ? list[k].household : absl::StrCat(list[k].household, "/", list[k].member));
+        ids.push_back(list[k].member.empty() ? list[k].household
+                                             : absl::StrCat(list[k].household, "/", list[k].member));
       }
       std::cout << "  " << dir.first << " -> " << dir.second << ": " << list.size() << " (" << absl::StrJoin(ids, ", ")
                 << (list.size() > max_ids ? ", ..." : "") << ")\n";

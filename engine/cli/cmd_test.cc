@@ -3,8 +3,8 @@
 // exactly "N passed, N failed".
 #include <iostream>
 
-#include "commands.h"
 #include "caseload_args.h"
+#include "commands.h"
 #include "layak/rule_tests.h"
 
 namespace layak::cli {
@@ -88,7 +88,10 @@ int RunTest(const std::vector<std::string>& args) {
       if (c.seen_true && c.seen_false) continue;
       ++gaps;
       std::cout << "coverage: " << c.location.file << ":" << c.location.line << ": " << c.program << "." << c.clause
-                << " never " << (!c.seen_true && !c.seen_false ? "true nor false" : !c.seen_true ? "true" : "false")
+                << " never "
+                << (!c.seen_true && !c.seen_false ? "true nor false"
+                    : !c.seen_true                ? "true"
+                                                  : "false")
                 << "\n";
     }
     std::cout << "coverage: " << report->coverage.size() - gaps << " of " << report->coverage.size()

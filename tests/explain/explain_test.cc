@@ -105,8 +105,8 @@ TEST(Explain, MissingDataInPlainWords) {
   ASSERT_NE(p2, nullptr);
   EXPECT_EQ(p2->member_id, "N2");
   EXPECT_EQ(p2->status, Status::kIneligible);  // desil 4 fails whatever the age
-  LAYAK_ASSERT_OK_AND_ASSIGN(
-      auto what_if, CompilePlan(f.pack, {.as_of = "2026-01-01", .params = {{"max_desil", "4"}}}));
+  LAYAK_ASSERT_OK_AND_ASSIGN(auto what_if,
+                             CompilePlan(f.pack, {.as_of = "2026-01-01", .params = {{"max_desil", "4"}}}));
   LAYAK_ASSERT_OK_AND_ASSIGN(Explanation w, Explain(*what_if, *f.caseload, 0, Language::kIndonesian));
   for (const ProgramExplanation& p : w.programs) {
     if (p.program != "SEKOLAH" || p.member != 2) continue;

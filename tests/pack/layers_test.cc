@@ -93,7 +93,8 @@ TEST(Layers, ALayerCannotRedefineAProgram) {
 TEST(Layers, AnOverrideKeepsTheParameterType) {
   LoadResult r = Load("errors/override_type");
   ASSERT_FALSE(r.ok());
-  EXPECT_THAT(Rendered(r), HasSubstr("parameter 'max_desil' is overridden with a string where the base pack has a int"));
+  EXPECT_THAT(Rendered(r),
+              HasSubstr("parameter 'max_desil' is overridden with a value of type string where the base pack has type int"));
 }
 
 TEST(PlanOverrides, UnknownParameterAndWrongTypeAreRefused) {
@@ -138,15 +139,15 @@ TEST(RuleTests, FailuresSayWhatWasExpectedAndWhatCameOut) {
   EXPECT_EQ(failed[0]->name, "salah status");
   EXPECT_THAT(failed[0]->location.file, HasSubstr("layers/failing/pack.yaml"));
   EXPECT_EQ(failed[0]->location.line, 4);
-  EXPECT_EQ(failed[0]->failures, (std::vector<std::string>{"TOP_P: expected eligible, got ineligible (failed: [dasar])"}));
+  EXPECT_EQ(failed[0]->failures,
+            (std::vector<std::string>{"TOP_P: expected eligible, got ineligible (failed: [dasar])"}));
   EXPECT_THAT(failed[0]->explanation, HasSubstr("TOP_P - Bantuan daerah: TIDAK LAYAK"));
   EXPECT_THAT(failed[0]->explanation, ::testing::Not(HasSubstr("BASE_P - ")));  // only the failing program
   EXPECT_THAT(failed[0]->explanation, HasSubstr("data: BASE_P = ineligible"));
-  EXPECT_EQ(failed[1]->failures,
-            (std::vector<std::string>{
-                "BASE_P: expected benefit 200000, got none",
-                "TOP_P: expected missing [desil], got [lost_job]",
-                "SEKOLAH person 2: expected ineligible, got unknown (missing: [members[2].birth_date, members[2].enrolled])"}));
+  EXPECT_EQ(failed[1]->failures, (std::vector<std::string>{"BASE_P: expected benefit 200000, got none",
+                                                           "TOP_P: expected missing [desil], got [lost_job]",
+                                                           "SEKOLAH person 2: expected ineligible, got unknown "
+                                                           "(missing: [members[2].birth_date, members[2].enrolled])"}));
 }
 
 TEST(RuleTests, CoverageRecordsClausesSeenTrueAndFalse) {

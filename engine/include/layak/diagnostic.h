@@ -65,16 +65,16 @@ enum class DiagnosticCode : int {
   kListOutsideIn = 408,     // a list literal outside `in` and count_true
   kBadArgument = 409,       // an argument of the right type but an invalid value (sum_top k <= 0)
 
-  kBadFieldType = 501,    // a schema field with an unknown type
-  kBadFieldOption = 502,  // min/max/values/key on a type that cannot have them, or min > max
-  kKeyField = 503,        // a scope with more than one key field, or a key of the wrong type
-  kFieldNameClash = 504,  // a member field with a household field's name
-  kBadParameter = 505,    // a parameter without values, or with values of mixed types
-  kBadUnit = 506,         // a program unit other than household or member
-  kDuplicateId = 507,     // a program, clause, need, resource or test id used twice
-  kBadValidWindow = 508,  // a valid window whose `from` is after its `to`
-  kBadTest = 509,         // a test naming an unknown program, field or status, or a value its field cannot hold
-  kPackMetadata = 510,    // a missing or repeated `pack:` block, or an `extends` naming no pack or making a cycle
+  kBadFieldType = 501,       // a schema field with an unknown type
+  kBadFieldOption = 502,     // min/max/values/key on a type that cannot have them, or min > max
+  kKeyField = 503,           // a scope with more than one key field, or a key of the wrong type
+  kFieldNameClash = 504,     // a member field with a household field's name
+  kBadParameter = 505,       // a parameter without values, or with values of mixed types
+  kBadUnit = 506,            // a program unit other than household or member
+  kDuplicateId = 507,        // a program, clause, need, resource or test id used twice
+  kBadValidWindow = 508,     // a valid window whose `from` is after its `to`
+  kBadTest = 509,            // a test naming an unknown program, field or status, or a value its field cannot hold
+  kPackMetadata = 510,       // a missing or repeated `pack:` block, or an `extends` naming no pack or making a cycle
   kParameterOverride = 511,  // (note) a layer overrides a parameter of a pack it extends
 
   // 6xx: `layak check --lint` warnings.

@@ -28,8 +28,8 @@ enum class Language { kIndonesian, kEnglish };
 
 // One input value a clause read.
 struct InputExplanation {
-  std::string field;  // "desil", "members[2].birth_date"
-  std::string label;  // "desil", "tanggal lahir anggota ke-2"
+  std::string field;                 // "desil", "members[2].birth_date"
+  std::string label;                 // "desil", "tanggal lahir anggota ke-2"
   std::optional<std::string> value;  // as in a caseload; nullopt when unknown
 };
 
@@ -42,7 +42,7 @@ struct ClauseExplanation {
   Status value = Status::kUnknown;  // kEligible: the clause holds; kIneligible: it does not
   std::vector<InputExplanation> inputs;
   std::vector<std::string> missing;  // plain words
-  std::string change;  // where it alone failed: "layak jika desil <= 4; sekarang 5"
+  std::string change;                // where it alone failed: "layak jika desil <= 4; sekarang 5"
 };
 
 // One program for the household, or for one person of it.
@@ -54,7 +54,7 @@ struct ProgramExplanation {
   Status status = Status::kUnknown;
   std::optional<int64_t> benefit;
   std::vector<ClauseExplanation> clauses;
-  std::vector<std::string> missing;        // plain words, for an unknown
+  std::vector<std::string> missing;         // plain words, for an unknown
   std::vector<std::string> missing_fields;  // as in results: "desil", "members[2].birth_date"
   std::vector<std::string> errors;
 };

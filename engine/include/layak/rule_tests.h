@@ -30,7 +30,7 @@ struct TestOptions {
 // The outcome of one test case.
 struct TestCaseResult {
   std::string name;
-  SourceLocation location;            // the case's `name:`
+  SourceLocation location;  // the case's `name:`
   bool passed = false;
   std::vector<std::string> failures;  // "PKH: expected eligible, got unknown"
   std::string explanation;            // of the programs that failed, as text

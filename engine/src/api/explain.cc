@@ -21,8 +21,8 @@ bool Id(Language l) { return l == Language::kIndonesian; }
 // Plain words for a field: its schema label, or its name with spaces.
 std::string FieldWords(const pack::PackModel& model, int32_t field, Language lang) {
   const pack::FieldDecl& f = model.fields[static_cast<std::size_t>(field)];
-  const std::string& label = Id(lang) ? (f.label_id.empty() ? f.label_en : f.label_id)
-                                      : (f.label_en.empty() ? f.label_id : f.label_en);
+  const std::string& label =
+      Id(lang) ? (f.label_id.empty() ? f.label_en : f.label_id) : (f.label_en.empty() ? f.label_id : f.label_en);
   return label.empty() ? absl::StrReplaceAll(f.name, {{"_", " "}}) : label;
 }
 
@@ -88,18 +88,19 @@ absl::StatusOr<std::size_t> FindHousehold(const Caseload& caseload, std::string_
   for (std::size_t h = 0; h < data.households(); ++h) {
     if (data.HouseholdKey(h) == id) return h;
   }
-  return absl::NotFoundError(absl::StrCat("no household with id '", util::Sv(id), "' in the caseload (", data.households(),
-                                          " households)"));
+  return absl::NotFoundError(
+      absl::StrCat("no household with id '", util::Sv(id), "' in the caseload (", data.households(), " households)"));
 }
 
 absl::StatusOr<Explanation> Explain(const Plan& plan, const Caseload& caseload, std::size_t household,
                                     Language language) {
   const eval::Plan& p = plan.impl().plan;
   const data::CaseloadData& data = *caseload.impl().data;
-  if (&data.module() != p.module) return absl::InvalidArgumentError("the caseload was read for another pack than the plan's");
+  if (&data.module() != p.module)
+    return absl::InvalidArgumentError("the caseload was read for another pack than the plan's");
   if (household >= data.households()) {
-    return absl::OutOfRangeError(absl::StrCat("household row ", household, " is past the caseload's ",
-                                              data.households(), " households"));
+    return absl::OutOfRangeError(
+        absl::StrCat("household row ", household, " is past the caseload's ", data.households(), " households"));
   }
   const pack::PackModel& model = plan.pack().impl().model;
   eval::Scratch s;
@@ -122,7 +123,8 @@ absl::StatusOr<Explanation> Explain(const Plan& plan, const Caseload& caseload, 
     pe.status = static_cast<Status>(pt.result.status);
     if (pt.result.has_benefit) pe.benefit = pt.result.benefit;
     pe.missing_fields = pt.result.missing_fields;
-    for (const std::string& f : pt.result.missing_fields) pe.missing.push_back(MissingWords(model, *p.module, f, language));
+    for (const std::string& f : pt.result.missing_fields)
+      pe.missing.push_back(MissingWords(model, *p.module, f, language));
     pe.errors = pt.result.errors;
     for (const explain::ClauseTrace& c : pt.clauses) {
       pe.clauses.push_back(

@@ -80,7 +80,8 @@ std::string FormatExplanationText(const Explanation& e) {
   Language l = e.language;
   std::string out;
   absl::StrAppend(&out, Id(l) ? "Keluarga " : "Household ", e.household_id.empty() ? "(tanpa id)" : e.household_id,
-                  Id(l) ? ", per tanggal " : ", as of ", e.as_of, ", ", e.members, Id(l) ? " anggota\n" : (e.members == 1 ? " member\n" : " members\n"));
+                  Id(l) ? ", per tanggal " : ", as of ", e.as_of, ", ", e.members,
+                  Id(l) ? " anggota\n" : (e.members == 1 ? " member\n" : " members\n"));
   absl::StrAppend(&out, "(", e.provenance, ")\n");
   for (const ProgramExplanation& p : e.programs) {
     absl::StrAppend(&out, "\n", p.program, p.name.empty() ? "" : absl::StrCat(" - ", p.name));
@@ -89,7 +90,9 @@ std::string FormatExplanationText(const Explanation& e) {
                       p.member_id.empty() ? "" : absl::StrCat(" (", p.member_id, ")"));
     }
     absl::StrAppend(&out, ": ", StatusWords(p.status, l));
-    if (p.benefit) absl::StrAppend(&out, Id(l) ? ", manfaat " : ", benefit ", Rupiah(*p.benefit, l), Id(l) ? " per tahun" : " a year");
+    if (p.benefit)
+      absl::StrAppend(&out, Id(l) ? ", manfaat " : ", benefit ", Rupiah(*p.benefit, l),
+                      Id(l) ? " per tahun" : " a year");
     out.push_back('\n');
     if (!p.in_force) {
       absl::StrAppend(&out, Id(l) ? "  Program tidak berlaku pada tanggal ini.\n"
@@ -100,11 +103,13 @@ std::string FormatExplanationText(const Explanation& e) {
       absl::StrAppend(&out, "  ", Id(l) ? ClauseMark(c.value) : ClauseMarkEn(c.value), " ", c.id, ": ", c.text, "\n");
       std::vector<std::string> inputs;
       for (const InputExplanation& in : c.inputs) {
-        inputs.push_back(absl::StrCat(in.label, " = ", in.value ? *in.value : (Id(l) ? "(tidak diketahui)" : "(unknown)")));
+        inputs.push_back(
+            absl::StrCat(in.label, " = ", in.value ? *in.value : (Id(l) ? "(tidak diketahui)" : "(unknown)")));
       }
       if (!inputs.empty()) absl::StrAppend(&out, "          data: ", absl::StrJoin(inputs, "; "), "\n");
       if (!c.missing.empty()) {
-        absl::StrAppend(&out, Id(l) ? "          perlu data: " : "          needs: ", absl::StrJoin(c.missing, "; "), "\n");
+        absl::StrAppend(&out, Id(l) ? "          perlu data: " : "          needs: ", absl::StrJoin(c.missing, "; "),
+                        "\n");
       }
       if (!c.change.empty()) absl::StrAppend(&out, "          -> ", c.change, "\n");
       if (!c.source.empty()) absl::StrAppend(&out, Id(l) ? "          sumber: " : "          source: ", c.source, "\n");
@@ -135,8 +140,8 @@ std::string FormatExplanationJson(const Explanation& e) {
       JsonField("member_id", p.member_id, &out);
     }
     JsonField("status", StatusName(p.status), &out);
-    absl::StrAppend(&out, ",\"in_force\":", p.in_force ? "true" : "false", ",\"benefit\":",
-                    p.benefit ? absl::StrCat(*p.benefit) : "null");
+    absl::StrAppend(&out, ",\"in_force\":", p.in_force ? "true" : "false",
+                    ",\"benefit\":", p.benefit ? absl::StrCat(*p.benefit) : "null");
     JsonList("missing", p.missing, &out);
     JsonList("missing_fields", p.missing_fields, &out);
     JsonList("errors", p.errors, &out);

@@ -67,8 +67,8 @@ absl::Status FolderFiles(const fs::path& root, const LoadOptions& options, std::
     auto size = fs::file_size(p, ec);
     if (!ec && size > options.max_file_bytes) {
       AddError(problems, p.string(), 0, 0, 1,
-               absl::StrCat("file is ", size, " bytes, more than LoadOptions::max_file_bytes (",
-                            options.max_file_bytes, ")"),
+               absl::StrCat("file is ", size, " bytes, more than LoadOptions::max_file_bytes (", options.max_file_bytes,
+                            ")"),
                {}, DiagnosticCode::kFileRead);
       continue;
     }
@@ -114,7 +114,8 @@ std::vector<ExtendsRef> ReadExtends(const std::vector<SourceFile>& files, std::s
       for (const YAML::Node& e : items) {
         if (!e.IsScalar()) continue;
         util::SourceText text(files[i].path, files[i].contents);
-        out.push_back({e.Scalar(), files[i].path, e.Mark().line + 1, e.Mark().column + 1, text.Line(e.Mark().line + 1)});
+        out.push_back(
+            {e.Scalar(), files[i].path, e.Mark().line + 1, e.Mark().column + 1, text.Line(e.Mark().line + 1)});
       }
     } catch (const YAML::Exception&) {
       // Reported with its position by the full reader.
@@ -154,7 +155,8 @@ struct Gatherer {
       if (!fs::is_directory(base, ec)) {
         std::vector<std::string> siblings;
         for (const auto& entry : fs::directory_iterator(base.parent_path(), ec)) {
-          if (entry.is_directory()) siblings.push_back((fs::path(e.folder).parent_path() / entry.path().filename()).string());
+          if (entry.is_directory())
+            siblings.push_back((fs::path(e.folder).parent_path() / entry.path().filename()).string());
         }
         std::string hint = util::DidYouMean(e.folder, siblings);
         AddError(out.problems, e.file, e.line, e.column, length,

@@ -54,11 +54,11 @@ absl::StatusOr<LoadResult> LoadLayeredSources(std::vector<SourceFile> files, std
   for (const pack::ParameterOverride& o : impl->model.overrides) {
     const pack::PackMeta& base = impl->model.layers[static_cast<std::size_t>(impl->model.LayerOf(o.base))];
     const util::SourceText& base_file = impl->model.files[static_cast<std::size_t>(o.base.file)];
-    reader.Report(o.loc, DiagnosticCode::kParameterOverride,
-                  absl::StrCat("parameter '", o.name, "' overrides the value of pack '", base.id, "'"),
-                  {absl::StrCat("note: the base value is in ", base_file.path(), " line ",
-                                base_file.Locate(o.base.offset).line)},
-                  Severity::kNote);
+    reader.Report(
+        o.loc, DiagnosticCode::kParameterOverride,
+        absl::StrCat("parameter '", o.name, "' overrides the value of pack '", base.id, "'"),
+        {absl::StrCat("note: the base value is in ", base_file.path(), " line ", base_file.Locate(o.base.offset).line)},
+        Severity::kNote);
   }
   // With a file unreadable, its `pack:` block may be the one missing: say nothing more.
   if (!impl->model.meta.present && unreadable == 0) {

@@ -79,8 +79,10 @@ std::string Listed(std::vector<std::string> items) {
 void Compare(const std::string& who, const pack::TestOutcome& want, const Actual& got, std::vector<std::string>* out) {
   if (want.status.value != StatusName(got.status)) {
     std::string detail;
-    if (got.status == Status::kIneligible && !got.failed.empty()) detail = absl::StrCat(" (failed: ", Listed(got.failed), ")");
-    if (got.status == Status::kUnknown && !got.missing.empty()) detail = absl::StrCat(" (missing: ", Listed(got.missing), ")");
+    if (got.status == Status::kIneligible && !got.failed.empty())
+      detail = absl::StrCat(" (failed: ", Listed(got.failed), ")");
+    if (got.status == Status::kUnknown && !got.missing.empty())
+      detail = absl::StrCat(" (missing: ", Listed(got.missing), ")");
     out->push_back(absl::StrCat(who, ": expected ", want.status.value, ", got ", StatusName(got.status), detail));
   }
   if (want.benefit) {
@@ -103,10 +105,12 @@ void Compare(const std::string& who, const pack::TestOutcome& want, const Actual
     return v;
   };
   if (want.failed && !same(*want.failed, got.failed)) {
-    out->push_back(absl::StrCat(who, ": expected failed clauses ", Listed(names(*want.failed)), ", got ", Listed(got.failed)));
+    out->push_back(
+        absl::StrCat(who, ": expected failed clauses ", Listed(names(*want.failed)), ", got ", Listed(got.failed)));
   }
   if (want.missing && !same(*want.missing, got.missing)) {
-    out->push_back(absl::StrCat(who, ": expected missing ", Listed(names(*want.missing)), ", got ", Listed(got.missing)));
+    out->push_back(
+        absl::StrCat(who, ": expected missing ", Listed(names(*want.missing)), ", got ", Listed(got.missing)));
   }
 }
 

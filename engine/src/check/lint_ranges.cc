@@ -52,8 +52,8 @@ const Range& RangeAnalysis::Of(ir::NodeId id) {
 Range RangeAnalysis::Compute(ir::NodeId id) {
   const ir::Node& n = m_.node(id);
   auto arg = [&](std::size_t k) -> Range { return Of(n.args[k]); };
-  const bool numeric = n.type.kind == ir::Type::kInt || n.type.kind == ir::Type::kNumber ||
-                       n.type.kind == ir::Type::kDate;
+  const bool numeric =
+      n.type.kind == ir::Type::kInt || n.type.kind == ir::Type::kNumber || n.type.kind == ir::Type::kDate;
   switch (n.op) {
     case ir::Op::kConst:
       if (n.type.kind == ir::Type::kBool) return Bool(n.value != 0, n.value == 0);
@@ -108,8 +108,8 @@ Range RangeAnalysis::Compute(ir::NodeId id) {
     case ir::Op::kGt:
     case ir::Op::kGe: {
       const ir::Node& lhs = m_.node(n.args[0]);
-      bool ordered = lhs.type.kind == ir::Type::kInt || lhs.type.kind == ir::Type::kNumber ||
-                     lhs.type.kind == ir::Type::kDate;
+      bool ordered =
+          lhs.type.kind == ir::Type::kInt || lhs.type.kind == ir::Type::kNumber || lhs.type.kind == ir::Type::kDate;
       if (!ordered) return {};
       Range a = arg(0), b = arg(1);
       bool overlap = a.lo <= b.hi && b.lo <= a.hi;

@@ -70,8 +70,8 @@ void CheckOutcome(const pack::PackModel& model, const ir::Program& p, util::Diag
   }
 }
 
-void CheckExpect(const pack::PackModel& model, const ir::Module& m, util::DiagnosticSink& sink,
-                 const pack::TestDecl& t, const pack::TestExpect& e, const std::vector<std::string>& ids) {
+void CheckExpect(const pack::PackModel& model, const ir::Module& m, util::DiagnosticSink& sink, const pack::TestDecl& t,
+                 const pack::TestExpect& e, const std::vector<std::string>& ids) {
   int pi = m.FindProgram(e.program.value);
   if (pi < 0) {
     ReportAtLoc(model, sink, e.program.loc, DiagnosticCode::kBadTest,
@@ -95,7 +95,6 @@ void CheckExpect(const pack::PackModel& model, const ir::Module& m, util::Diagno
   }
   for (const pack::TestOutcome& o : e.members) CheckOutcome(model, p, sink, o);
 }
-
 
 }  // namespace
 

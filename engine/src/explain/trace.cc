@@ -184,8 +184,8 @@ void TraceClauses(const eval::Plan& plan, const data::CaseloadData& data, const 
 
 }  // namespace
 
-std::string FormatRegister(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s,
-                           int32_t reg, std::size_t row) {
+std::string FormatRegister(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s, int32_t reg,
+                           std::size_t row) {
   if (!s.known(reg)[row]) return "";
   const Instr& i = plan.instr(reg);
   int64_t v = s.values(reg)[row];

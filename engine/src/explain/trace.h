@@ -30,7 +30,7 @@ struct InputValue {
 
 // One clause of one program for one household or person.
 struct ClauseTrace {
-  int32_t clause = -1;                         // index in the program's criteria
+  int32_t clause = -1;                          // index in the program's criteria
   eval::Status value = eval::Status::kUnknown;  // true, false or unknown
   std::vector<InputValue> inputs;
   std::vector<std::string> missing;  // "desil", "members[2].birth_date"
@@ -63,8 +63,8 @@ Trace TraceHousehold(const eval::Plan& plan, const data::CaseloadData& data, std
 
 // A register's value at a batch row, spelled as in a caseload (enum value
 // names, YYYY-MM-DD, decimals), or "" when unknown.
-std::string FormatRegister(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s,
-                           int32_t reg, std::size_t row);
+std::string FormatRegister(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s, int32_t reg,
+                           std::size_t row);
 
 }  // namespace layak::explain
 

@@ -150,7 +150,7 @@ struct TestExpect {
 struct TestDecl {
   std::string name;
   std::optional<int32_t> as_of;
-  std::optional<LocatedString> pack;               // run only when testing this pack
+  std::optional<LocatedString> pack;                            // run only when testing this pack
   std::vector<std::pair<LocatedString, LocatedString>> params;  // parameter -> value, for this case
   std::vector<TestValue> household;
   std::vector<std::vector<TestValue>> members;
@@ -187,10 +187,10 @@ struct ParameterOverride {
 struct PackModel {
   FormatsDecl formats;
   std::vector<util::SourceText> files;
-  std::vector<int> file_layer;  // per file: its index in `layers` (empty: one layer)
+  std::vector<int> file_layer;   // per file: its index in `layers` (empty: one layer)
   std::vector<PackMeta> layers;  // the packs named by `extends`, depth first, then this one
   std::vector<ParameterOverride> overrides;
-  PackMeta meta;  // this pack (the last layer)
+  PackMeta meta;                   // this pack (the last layer)
   std::vector<FieldDecl> fields;   // household and member
   bool schema_incomplete = false;  // a field failed to read: checks of the whole schema stay quiet
   std::vector<ParameterDecl> parameters;

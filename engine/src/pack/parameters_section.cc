@@ -144,8 +144,8 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
       ParameterDecl& base = model.parameters[static_cast<std::size_t>(overridden)];
       if (base.values[0].type != param.values[0].type) {
         r.Report(param.values[0].loc, DiagnosticCode::kBadParameter,
-                 absl::StrCat(what, " is overridden with a ", TypeName(param.values[0].type), " where the base pack has a ",
-                              TypeName(base.values[0].type)),
+                 absl::StrCat(what, " is overridden with a value of type ", TypeName(param.values[0].type),
+                              " where the base pack has type ", TypeName(base.values[0].type)),
                  RedeclarationNotes(model, base.loc, param.loc));
         continue;
       }

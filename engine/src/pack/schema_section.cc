@@ -82,7 +82,8 @@ void ReadField(const std::string& name, const YAML::Node& key, const YAML::Node&
     return;
   }
   if (!r.ExpectMap(spec, what)) return;
-  r.CheckKeys(spec, {"type", "values", "aliases", "min", "max", "key", "doc", "label", "protected", "sensitive", "derive"},
+  r.CheckKeys(spec,
+              {"type", "values", "aliases", "min", "max", "key", "doc", "label", "protected", "sensitive", "derive"},
               what);
   FieldDecl field;
   field.name = name;

@@ -71,7 +71,6 @@ void AppendJoined(const std::vector<std::string>& items, std::string* scratch) {
   }
 }
 
-
 void AppendJsonList(const char* name, const std::vector<std::string>& items, std::string* out) {
   if (items.empty()) return;
   absl::StrAppend(out, ",\"", name, "\":[");
