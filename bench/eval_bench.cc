@@ -16,6 +16,8 @@
 #include "eval/evaluator.h"
 #include "layak/caseload.h"
 #include "layak/evaluate.h"
+#include "layak/explain.h"
+#include "layak/rule_tests.h"
 #include "run/runner.h"
 
 namespace {
@@ -105,6 +107,68 @@ void BM_EvaluateOneHousehold(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_EvaluateOneHousehold)->Unit(benchmark::kMicrosecond);
+
+// The bundled sample caseload (2,400 realistic Tuban households, every
+// schema field), read once: what the README's main command evaluates.
+const layak::Caseload* Sample() {
+  static std::unique_ptr<layak::ReadResult> read = [] {
+    std::string dir = std::string(LAYAK_SOURCE_DIR) + "/rules/tuban/sample";
+    auto r = layak::ReadCsvCaseload(*Pack(), dir + "/households.csv", dir + "/members.csv", {});
+    return r.ok() && r->errors.empty() ? std::make_unique<layak::ReadResult>(std::move(*r)) : nullptr;
+  }();
+  return read != nullptr ? read->caseload.get() : nullptr;
+}
+
+void BM_EvaluateSample(benchmark::State& state) {
+  auto pack = Pack();
+  const layak::Caseload* c = pack ? Sample() : nullptr;
+  if (c == nullptr) {
+    state.SkipWithError("could not read rules/tuban/sample");
+    return;
+  }
+  auto plan = layak::CompilePlan(pack, {"2026-01-01"});
+  layak::RunOptions o;
+  o.evaluate.threads = 1;
+  for (auto _ : state) {
+    auto s = layak::RunCaseload(**plan, *c, o);
+    benchmark::DoNotOptimize(s);
+  }
+  state.counters["households/s"] = benchmark::Counter(
+      static_cast<double>(c->households()) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_EvaluateSample)->Unit(benchmark::kMillisecond);
+
+// One household of the sample through Explain: every program and clause,
+// the inputs under each clause, plain words, rendered as text.
+void BM_ExplainOneHousehold(benchmark::State& state) {
+  auto pack = Pack();
+  const layak::Caseload* c = pack ? Sample() : nullptr;
+  if (c == nullptr) {
+    state.SkipWithError("could not read rules/tuban/sample");
+    return;
+  }
+  auto plan = layak::CompilePlan(pack, {"2026-01-01"});
+  std::size_t h = 0;
+  for (auto _ : state) {
+    auto e = layak::Explain(**plan, *c, h, layak::Language::kIndonesian);
+    std::string text = layak::FormatExplanationText(*e);
+    benchmark::DoNotOptimize(text);
+    h = (h + 1) % c->households();
+  }
+}
+BENCHMARK(BM_ExplainOneHousehold)->Unit(benchmark::kMicrosecond);
+
+// Every rule test of the Tuban pack (plans compiled per as-of date and
+// parameter set, each case built, evaluated and compared).
+void BM_RunPackTests(benchmark::State& state) {
+  auto pack = Pack();
+  for (auto _ : state) {
+    auto report = layak::RunPackTests(pack);
+    if (!report.ok() || report->failed != 0) state.SkipWithError("rule tests failed");
+    benchmark::DoNotOptimize(report);
+  }
+}
+BENCHMARK(BM_RunPackTests)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -93,8 +93,9 @@ TEST(Layers, ALayerCannotRedefineAProgram) {
 TEST(Layers, AnOverrideKeepsTheParameterType) {
   LoadResult r = Load("errors/override_type");
   ASSERT_FALSE(r.ok());
-  EXPECT_THAT(Rendered(r),
-              HasSubstr("parameter 'max_desil' is overridden with a value of type string where the base pack has type int"));
+  EXPECT_THAT(
+      Rendered(r),
+      HasSubstr("parameter 'max_desil' is overridden with a value of type string where the base pack has type int"));
 }
 
 TEST(PlanOverrides, UnknownParameterAndWrongTypeAreRefused) {

@@ -52,7 +52,7 @@ struct TestReport {
 
 // Runs the tests of `pack`. Fails only when a case cannot be run at all
 // (never for a failing expectation, which is a failed case).
-absl::StatusOr<TestReport> RunPackTests(std::shared_ptr<const RulePack> pack, const TestOptions& options = {});
+absl::StatusOr<TestReport> RunPackTests(const std::shared_ptr<const RulePack>& pack, const TestOptions& options = {});
 
 }  // namespace layak
 

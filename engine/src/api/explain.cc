@@ -45,7 +45,9 @@ std::string MissingWords(const pack::PackModel& model, const ir::Module& m, cons
   return MemberWords(f < 0 ? field : FieldWords(model, f, lang), member, lang);
 }
 
-std::string Pretty(std::string expr) { return absl::StrReplaceAll(expr, {{"<=", "≤"}, {">=", "≥"}, {"!=", "≠"}}); }
+std::string Pretty(const std::string& expr) {
+  return absl::StrReplaceAll(expr, {{"<=", "≤"}, {">=", "≥"}, {"!=", "≠"}});
+}
 
 ClauseExplanation ExplainClause(const pack::PackModel& model, const ir::Module& m, const ir::Clause& clause,
                                 const explain::ClauseTrace& c, Language lang) {
@@ -96,8 +98,9 @@ absl::StatusOr<Explanation> Explain(const Plan& plan, const Caseload& caseload, 
                                     Language language) {
   const eval::Plan& p = plan.impl().plan;
   const data::CaseloadData& data = *caseload.impl().data;
-  if (&data.module() != p.module)
+  if (&data.module() != p.module) {
     return absl::InvalidArgumentError("the caseload was read for another pack than the plan's");
+  }
   if (household >= data.households()) {
     return absl::OutOfRangeError(
         absl::StrCat("household row ", household, " is past the caseload's ", data.households(), " households"));
@@ -123,8 +126,9 @@ absl::StatusOr<Explanation> Explain(const Plan& plan, const Caseload& caseload, 
     pe.status = static_cast<Status>(pt.result.status);
     if (pt.result.has_benefit) pe.benefit = pt.result.benefit;
     pe.missing_fields = pt.result.missing_fields;
-    for (const std::string& f : pt.result.missing_fields)
+    for (const std::string& f : pt.result.missing_fields) {
       pe.missing.push_back(MissingWords(model, *p.module, f, language));
+    }
     pe.errors = pt.result.errors;
     for (const explain::ClauseTrace& c : pt.clauses) {
       pe.clauses.push_back(

@@ -90,9 +90,10 @@ std::string FormatExplanationText(const Explanation& e) {
                       p.member_id.empty() ? "" : absl::StrCat(" (", p.member_id, ")"));
     }
     absl::StrAppend(&out, ": ", StatusWords(p.status, l));
-    if (p.benefit)
+    if (p.benefit) {
       absl::StrAppend(&out, Id(l) ? ", manfaat " : ", benefit ", Rupiah(*p.benefit, l),
                       Id(l) ? " per tahun" : " a year");
+    }
     out.push_back('\n');
     if (!p.in_force) {
       absl::StrAppend(&out, Id(l) ? "  Program tidak berlaku pada tanggal ini.\n"

@@ -155,8 +155,9 @@ struct Gatherer {
       if (!fs::is_directory(base, ec)) {
         std::vector<std::string> siblings;
         for (const auto& entry : fs::directory_iterator(base.parent_path(), ec)) {
-          if (entry.is_directory())
+          if (entry.is_directory()) {
             siblings.push_back((fs::path(e.folder).parent_path() / entry.path().filename()).string());
+          }
         }
         std::string hint = util::DidYouMean(e.folder, siblings);
         AddError(out.problems, e.file, e.line, e.column, length,

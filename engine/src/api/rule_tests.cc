@@ -79,10 +79,12 @@ std::string Listed(std::vector<std::string> items) {
 void Compare(const std::string& who, const pack::TestOutcome& want, const Actual& got, std::vector<std::string>* out) {
   if (want.status.value != StatusName(got.status)) {
     std::string detail;
-    if (got.status == Status::kIneligible && !got.failed.empty())
+    if (got.status == Status::kIneligible && !got.failed.empty()) {
       detail = absl::StrCat(" (failed: ", Listed(got.failed), ")");
-    if (got.status == Status::kUnknown && !got.missing.empty())
+    }
+    if (got.status == Status::kUnknown && !got.missing.empty()) {
       detail = absl::StrCat(" (missing: ", Listed(got.missing), ")");
+    }
     out->push_back(absl::StrCat(who, ": expected ", want.status.value, ", got ", StatusName(got.status), detail));
   }
   if (want.benefit) {
@@ -101,6 +103,7 @@ void Compare(const std::string& who, const pack::TestOutcome& want, const Actual
   };
   auto names = [](const std::vector<pack::LocatedString>& l) {
     std::vector<std::string> v;
+    v.reserve(l.size());
     for (const auto& x : l) v.push_back(x.value);
     return v;
   };
@@ -146,7 +149,7 @@ Actual Of(const ProgramResult& r) { return {r.status, r.benefit, r.failed_clause
 
 }  // namespace
 
-absl::StatusOr<TestReport> RunPackTests(std::shared_ptr<const RulePack> pack, const TestOptions& options) {
+absl::StatusOr<TestReport> RunPackTests(const std::shared_ptr<const RulePack>& pack, const TestOptions& options) {
   if (pack == nullptr) return absl::InvalidArgumentError("no pack");
   const pack::PackModel& model = pack->impl().model;
   const ir::Module& m = *pack->impl().module;
