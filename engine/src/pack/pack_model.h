@@ -116,10 +116,23 @@ struct ResourceDecl {
   std::string kecamatan;
   Loc kecamatan_loc;
   std::optional<double> lat, lon;
-  bool serves_all = true;
+  bool serves_all = true;        // the whole kabupaten
+  bool serves_province = false;  // beyond the kabupaten too (provincial UPT, Kemensos sentra)
   std::vector<LocatedString> serves_kecamatan;
   std::optional<int64_t> capacity;
   std::optional<ExprSource> accepts;
+  std::string type;  // PSKS or service kind: lks, tksk, puskesmas, uptd_ppa, bapas, ...
+  std::string desa, address, hours, phone, email;
+  std::vector<std::string> documents;  // what to bring
+  bool illustrative = false;           // not a verified entry: shows the shape of one
+  Loc loc;
+};
+
+// A place's centre: where a household of that kecamatan (or desa) is taken
+// to be when distances are measured.
+struct PlaceDecl {
+  std::string kecamatan, desa;  // desa empty: the kecamatan's centroid
+  double lat = 0, lon = 0;
   Loc loc;
 };
 
@@ -198,6 +211,7 @@ struct PackModel {
   std::vector<ProgramDecl> programs;
   std::vector<NeedDecl> needs;
   std::vector<ResourceDecl> resources;
+  std::vector<PlaceDecl> places;
   std::vector<TestDecl> tests;
 
   // Name -> index, so that look-ups stay O(1) in packs with thousands of

@@ -25,7 +25,9 @@ std::optional<double> ReadCoordinate(const YAML::Node& node, YamlReader& r, cons
 
 void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
   if (!r.ExpectMap(node, "a resource")) return;
-  r.CheckKeys(node, {"id", "name", "services", "location", "serves", "capacity", "accepts", "contact", "doc"},
+  r.CheckKeys(node,
+              {"id", "name", "type", "services", "location", "serves", "capacity", "accepts", "hours", "documents",
+               "contact", "illustrative", "doc"},
               "a resource");
   std::optional<YAML::Node> id = r.Required(node, "id", "a resource");
   if (!id) return;
@@ -51,6 +53,28 @@ void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
       if (res.capacity && *res.capacity < 0) {
         r.Error(v, DiagnosticCode::kBadValue, what + " capacity cannot be negative");
       }
+    } else if (k == "type") {
+      res.type = r.String(v, what + " type").value_or("");
+    } else if (k == "hours") {
+      res.hours = r.String(v, what + " hours").value_or("");
+    } else if (k == "documents") {
+      for (const LocatedString& d : r.StringList(v, what + " documents")) res.documents.push_back(d.value);
+    } else if (k == "illustrative") {
+      res.illustrative = r.Bool(v, what + " illustrative").value_or(false);
+    } else if (k == "contact") {
+      if (v.IsScalar()) {
+        res.phone = v.Scalar();
+        continue;
+      }
+      if (!r.ExpectMap(v, what + " contact")) continue;
+      r.CheckKeys(v, {"phone", "email", "address"}, what + " contact");
+      for (const auto& f : v) {
+        std::optional<std::string> text = r.String(f.second, what + " contact " + f.first.Scalar());
+        if (!text) continue;
+        if (f.first.Scalar() == "phone") res.phone = *text;
+        if (f.first.Scalar() == "email") res.email = *text;
+        if (f.first.Scalar() == "address" && res.address.empty()) res.address = *text;
+      }
     } else if (k == "accepts") {
       res.accepts = r.Expr(v, what + " accepts");
     } else if (k == "location") {
@@ -64,12 +88,17 @@ void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
         }
         if (lk == "lat") res.lat = ReadCoordinate(f.second, r, what + " lat", 90);
         if (lk == "lon") res.lon = ReadCoordinate(f.second, r, what + " lon", 180);
+        if (lk == "desa") res.desa = r.String(f.second, what + " desa").value_or("");
+        if (lk == "address") res.address = r.String(f.second, what + " address").value_or("");
       }
     } else if (k == "serves") {
       if (!r.ExpectMap(v, what + " serves")) continue;
-      r.CheckKeys(v, {"kecamatan"}, what + " serves");
+      r.CheckKeys(v, {"kecamatan", "province"}, what + " serves");
       for (const auto& f : v) {
-        if (f.first.Scalar() != "kecamatan") continue;
+        if (f.first.Scalar() == "province") {
+          res.serves_province = r.Bool(f.second, what + " serves province").value_or(false);
+          continue;
+        }
         if (f.second.IsScalar() && f.second.Scalar() == "all") {
           res.serves_all = true;
         } else {
@@ -84,6 +113,50 @@ void ReadResource(const YAML::Node& node, YamlReader& r, PackModel& model) {
 }
 
 }  // namespace
+
+// places: { kecamatan: { Bancar: { lat: .., lon: .. } }, desa: { Bancar/Banjarejo: { lat: .., lon: .. } } }
+void ReadPlaces(const YAML::Node& node, YamlReader& r, PackModel& model) {
+  if (!r.ExpectMap(node, "places")) return;
+  r.CheckKeys(node, {"kecamatan", "desa"}, "places");
+  for (const auto& level : node) {
+    const std::string& kind = level.first.Scalar();
+    if (kind != "kecamatan" && kind != "desa") continue;
+    if (!r.ExpectMap(level.second, "places " + kind)) continue;
+    for (const auto& kv : level.second) {
+      PlaceDecl p;
+      const std::string& name = kv.first.Scalar();
+      std::string what = absl::StrCat("place '", name, "'");
+      p.loc = r.LocOf(kv.first);
+      if (kind == "kecamatan") {
+        p.kecamatan = name;
+      } else if (std::size_t slash = name.find('/'); slash != std::string::npos) {
+        p.kecamatan = name.substr(0, slash);
+        p.desa = name.substr(slash + 1);
+      } else {
+        r.Error(kv.first, DiagnosticCode::kBadValue, absl::StrCat(what, ": a desa is written KECAMATAN/DESA"),
+                {"help: two kecamatan may have desa of the same name"});
+        continue;
+      }
+      for (const PlaceDecl& other : model.places) {
+        if (other.kecamatan == p.kecamatan && other.desa == p.desa) {
+          r.Error(kv.first, DiagnosticCode::kDuplicateName, absl::StrCat(what, " is given twice"));
+          p.kecamatan.clear();
+        }
+      }
+      if (p.kecamatan.empty() || !r.ExpectMap(kv.second, what)) continue;
+      r.CheckKeys(kv.second, {"lat", "lon"}, what);
+      std::optional<YAML::Node> lat = r.Required(kv.second, "lat", what);
+      std::optional<YAML::Node> lon = r.Required(kv.second, "lon", what);
+      if (!lat || !lon) continue;
+      std::optional<double> la = ReadCoordinate(*lat, r, what + " lat", 90);
+      std::optional<double> lo = ReadCoordinate(*lon, r, what + " lon", 180);
+      if (!la || !lo) continue;
+      p.lat = *la;
+      p.lon = *lo;
+      model.places.push_back(std::move(p));
+    }
+  }
+}
 
 void ReadResources(const YAML::Node& node, YamlReader& r, PackModel& model) {
   if (!r.ExpectSeq(node, "resources")) return;

@@ -1,0 +1,126 @@
+// The exact assignment: never over capacity, only to candidates, and, tier
+// by tier, as many places as the capacity left by earlier tiers allows at
+// the least total distance — checked against brute force on small random
+// cases, tier by tier.
+#include "refer/assign.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <random>
+
+namespace layak::refer {
+namespace {
+
+// Per tier (count placed, total cost), tier by tier.
+using Score = std::vector<std::pair<int64_t, int64_t>>;
+
+Score ScoreOf(const std::vector<Demand>& demands, const std::vector<int32_t>& got, int tiers) {
+  Score s(static_cast<std::size_t>(tiers), {0, 0});
+  for (std::size_t d = 0; d < demands.size(); ++d) {
+    if (got[d] < 0) continue;
+    auto& t = s[static_cast<std::size_t>(demands[d].tier)];
+    ++t.first;
+    for (const Candidate& c : demands[d].candidates) {
+      if (c.resource == got[d]) t.second += c.cost;
+    }
+  }
+  return s;
+}
+
+// The best (count, cost) for the demands of one tier with `left` places.
+std::pair<int64_t, int64_t> BruteForceTier(const std::vector<Demand>& demands, int tier, std::vector<int64_t> left) {
+  std::vector<std::size_t> ds;
+  for (std::size_t d = 0; d < demands.size(); ++d) {
+    if (demands[d].tier == tier) ds.push_back(d);
+  }
+  std::pair<int64_t, int64_t> best = {0, 0};
+  std::function<void(std::size_t, int64_t, int64_t)> go = [&](std::size_t i, int64_t count, int64_t cost) {
+    if (i == ds.size()) {
+      if (count > best.first || (count == best.first && cost < best.second)) best = {count, cost};
+      return;
+    }
+    go(i + 1, count, cost);
+    for (const Candidate& c : demands[ds[i]].candidates) {
+      if (left[static_cast<std::size_t>(c.resource)] == 0) continue;
+      --left[static_cast<std::size_t>(c.resource)];
+      go(i + 1, count + 1, cost + c.cost);
+      ++left[static_cast<std::size_t>(c.resource)];
+    }
+  };
+  go(0, 0, 0);
+  return best;
+}
+
+TEST(Assign, OptimalOnRandomSmallCasesAgainstBruteForce) {
+  std::mt19937 rng(20261128);
+  for (int round = 0; round < 400; ++round) {
+    const int n_res = 1 + static_cast<int>(rng() % 3);
+    const int n_dem = 1 + static_cast<int>(rng() % 7);
+    const int tiers = 1 + static_cast<int>(rng() % 2);
+    std::vector<int64_t> capacity;
+    for (int r = 0; r < n_res; ++r) capacity.push_back(static_cast<int64_t>(rng() % 4));
+    std::vector<Demand> demands(static_cast<std::size_t>(n_dem));
+    for (Demand& d : demands) {
+      d.tier = static_cast<int32_t>(rng() % static_cast<unsigned>(tiers));
+      for (int r = 0; r < n_res; ++r) {
+        if (rng() % 3 != 0) d.candidates.push_back({r, 1 + static_cast<int64_t>(rng() % 9)});
+      }
+    }
+    Assignment a = Assign(demands, capacity);
+    std::vector<int64_t> used(static_cast<std::size_t>(n_res), 0);
+    for (std::size_t d = 0; d < demands.size(); ++d) {
+      if (a.resource[d] < 0) continue;
+      bool candidate = false;
+      for (const Candidate& c : demands[d].candidates) candidate |= c.resource == a.resource[d];
+      ASSERT_TRUE(candidate) << "round " << round;
+      ++used[static_cast<std::size_t>(a.resource[d])];
+    }
+    for (int r = 0; r < n_res; ++r) {
+      ASSERT_LE(used[static_cast<std::size_t>(r)], capacity[static_cast<std::size_t>(r)]) << "round " << round;
+      ASSERT_EQ(used[static_cast<std::size_t>(r)], a.load[static_cast<std::size_t>(r)]);
+    }
+    // Tier by tier: the best possible with the places earlier tiers left.
+    Score got = ScoreOf(demands, a.resource, tiers);
+    std::vector<int64_t> left = capacity;
+    for (int t = 0; t < tiers; ++t) {
+      EXPECT_EQ(got[static_cast<std::size_t>(t)], BruteForceTier(demands, t, left))
+          << "round " << round << " tier " << t;
+      for (std::size_t d = 0; d < demands.size(); ++d) {
+        if (demands[d].tier == t && a.resource[d] >= 0) --left[static_cast<std::size_t>(a.resource[d])];
+      }
+    }
+    EXPECT_EQ(Assign(demands, capacity).resource, a.resource) << "deterministic";
+  }
+}
+
+TEST(Assign, EarlierTierFirstEvenWhenFarther) {
+  // One place at resource 0. The urgent demand is far, the other near: the urgent one gets it.
+  std::vector<Demand> demands = {{1, {{0, 1}}}, {0, {{0, 50}}}};
+  Assignment a = Assign(demands, {1});
+  EXPECT_EQ(a.resource, (std::vector<int32_t>{-1, 0}));
+}
+
+TEST(Assign, UnlimitedCapacityAndNoCandidates) {
+  std::vector<Demand> demands = {{0, {{0, 5}, {1, 3}}}, {0, {}}, {0, {{0, 2}}}};
+  Assignment a = Assign(demands, {-1, -1});
+  EXPECT_EQ(a.resource, (std::vector<int32_t>{1, -1, 0}));
+  EXPECT_EQ(a.load, (std::vector<int64_t>{1, 1}));
+}
+
+TEST(Assign, ScalesByClassesNotDemands) {
+  // 200,000 demands in 20 places × 3 resources: a handful of classes.
+  std::vector<Demand> demands;
+  for (int i = 0; i < 200000; ++i) {
+    int place = i % 20;
+    demands.push_back({i % 2, {{0, 1000 + place * 10}, {1, 5000 - place * 100}, {2, 3000}}});
+  }
+  Assignment a = Assign(demands, {60000, 70000, 50000});
+  EXPECT_EQ(a.load, (std::vector<int64_t>{60000, 70000, 50000}));
+  int64_t waiting = 0;
+  for (int32_t r : a.resource) waiting += r < 0 ? 1 : 0;
+  EXPECT_EQ(waiting, 20000);
+}
+
+}  // namespace
+}  // namespace layak::refer
