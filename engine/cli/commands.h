@@ -25,6 +25,8 @@ int RunTest(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
 // `layak diff PACK_A PACK_B (caseload) [--param N=V]... [--out F]`.
 int RunDiff(const std::vector<std::string>& args);
+// `layak refer PACK_DIR (caseload) [--assign] [--top N] [--out F] [--load F]`.
+int RunRefer(const std::vector<std::string>& args);
 
 }  // namespace layak::cli
 

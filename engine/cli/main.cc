@@ -18,6 +18,7 @@ const char kUsage[] =
     "  test PACK_DIR      run the pack's rule tests\n"
     "  explain PACK_DIR ...  explain one household's results, clause by clause\n"
     "  diff PACK_A PACK_B ...  how many households change status between two packs\n"
+    "  refer PACK_DIR ...  refer households to community resources (--assign: under capacity)\n"
     "\n"
     "options:\n"
     "  -h, --help       show this help (also: layak <command> --help)\n"
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
   if (command == "test") return layak::cli::RunTest(rest);
   if (command == "explain") return layak::cli::RunExplain(rest);
   if (command == "diff") return layak::cli::RunDiff(rest);
+  if (command == "refer") return layak::cli::RunRefer(rest);
   std::cerr << "layak: unknown command '" << command << "'\n\n" << kUsage;
   return layak::cli::kExitUsage;
 }

@@ -14,6 +14,7 @@
 #include "layak/explain.h"
 #include "layak/export.h"
 #include "layak/options.h"
+#include "layak/referral.h"
 #include "layak/rule_pack.h"
 #include "layak/rule_tests.h"
 #include "layak/version.h"

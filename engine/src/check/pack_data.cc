@@ -206,6 +206,12 @@ void CheckPackData(const pack::PackModel& model, const ir::Module& m, util::Diag
   // Resource locations name kecamatan; when the schema declares them, they must exist.
   int kec = m.FindField("kecamatan", ir::Scope::kHousehold);
   if (kec < 0 || m.fields[kec].type.kind != ir::Type::kEnum) return;
+  for (const pack::PlaceDecl& p : model.places) {
+    std::string help;
+    std::string problem = EnumProblem(m, m.fields[kec], p.kecamatan, &help);
+    if (!problem.empty())
+      ReportAtLoc(model, sink, p.loc, DiagnosticCode::kBadValue, absl::StrCat("place: ", problem), {help});
+  }
   for (const pack::ResourceDecl& r : model.resources) {
     std::vector<pack::LocatedString> names = r.serves_kecamatan;
     if (!r.kecamatan.empty()) names.push_back({r.kecamatan, r.kecamatan_loc});

@@ -1,0 +1,65 @@
+// File: layak/referral.h
+// Referring households to community resources: for each household, the
+// services its needs and eligible programs call for, the resources offering
+// them that serve its place and accept it (an `accepts` rule that is unknown
+// for the household is listed with the facts that would decide it), ranked
+// by distance and free capacity. With assignment, a whole caseload is placed
+// under each resource's capacity (urgent first, then by program priority,
+// least total distance within that), the rest on a waiting list with why.
+//
+//   auto report = layak::Refer(*plan, caseload, {.assign = true});
+//   for (const auto& r : report->rows) std::cout << r.household_id << " " << r.resource_id << "\n";
+#ifndef LAYAK_REFERRAL_H_
+#define LAYAK_REFERRAL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "layak/caseload.h"
+#include "layak/evaluate.h"
+
+namespace layak {
+
+// How to refer.
+struct ReferralOptions {
+  int top = 3;          // ranked resources per service (without assignment)
+  bool assign = false;  // place every demand under capacity, or put it on the waiting list
+};
+
+// One referral row.
+struct ReferralRow {
+  std::string household_id;
+  std::string source_kind;  // "need" or "program"
+  std::string source;       // the need or program id
+  std::string service;
+  std::string resource_id, resource_name;  // empty when there is none
+  int rank = 0;                            // 1-based by distance within the service; 0 without a resource
+  std::optional<double> distance_km;
+  std::string status;  // candidate, unknown, none; with assignment: assigned, waiting
+  std::string reason;
+  std::vector<std::string> missing;  // facts that would decide an unknown
+};
+
+// Places used per resource, with assignment.
+struct ResourceLoad {
+  std::string id, name;
+  int64_t capacity = -1;  // -1: not limited
+  int64_t used = 0;
+};
+
+// Every row (households in input order) and, with assignment, the loads.
+struct ReferralReport {
+  std::vector<ReferralRow> rows;
+  std::vector<ResourceLoad> loads;
+};
+
+// Refers every household of `caseload` on the plan's as-of date. Thread-safe:
+// plan and caseload are only read. Fails when the caseload was read for another pack.
+absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload, const ReferralOptions& options = {});
+
+}  // namespace layak
+
+#endif  // LAYAK_REFERRAL_H_

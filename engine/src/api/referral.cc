@@ -1,0 +1,49 @@
+// layak/referral.h over refer/referral.h.
+#include "layak/referral.h"
+
+#include "api/caseload_impl.h"
+#include "api/rule_pack_impl.h"
+#include "refer/referral.h"
+
+namespace layak {
+
+absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload, const ReferralOptions& options) {
+  const eval::Plan& p = plan.impl().plan;
+  const data::CaseloadData& data = *caseload.impl().data;
+  if (&data.module() != p.module)
+    return absl::InvalidArgumentError("the caseload was read for another pack than the plan's");
+  const ir::Module& m = *p.module;
+  refer::ReferOptions o;
+  o.as_of = p.as_of;
+  o.top = options.top;
+  o.assign = options.assign;
+  auto r = refer::Refer(m, plan.pack().impl().model, data, o);
+  if (!r.ok()) return r.status();
+  ReferralReport out;
+  out.rows.reserve(r->rows.size());
+  for (const refer::Referral& x : r->rows) {
+    ReferralRow& row = out.rows.emplace_back();
+    row.household_id = std::string(data.HouseholdKey(x.household));
+    row.source_kind = x.from_need ? "need" : "program";
+    row.source = x.from_need ? m.needs[static_cast<std::size_t>(x.source)].id
+                             : m.programs[static_cast<std::size_t>(x.source)].id;
+    row.service = x.service;
+    if (x.resource >= 0) {
+      row.resource_id = m.resources[static_cast<std::size_t>(x.resource)].id;
+      row.resource_name = m.resources[static_cast<std::size_t>(x.resource)].name;
+    }
+    row.rank = x.rank;
+    if (x.distance_km >= 0) row.distance_km = x.distance_km;
+    row.status = x.status;
+    row.reason = x.reason;
+    row.missing = x.missing;
+  }
+  if (options.assign) {
+    for (std::size_t i = 0; i < m.resources.size(); ++i) {
+      out.loads.push_back({m.resources[i].id, m.resources[i].name, r->capacity[i], r->load[i]});
+    }
+  }
+  return out;
+}
+
+}  // namespace layak

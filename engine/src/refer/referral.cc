@@ -1,0 +1,292 @@
+// Refer: the evaluator runs the plan with the needs' conditions, the
+// resources' accepts rules and the programs' priorities as extra roots;
+// each household's registers then give its demands and their candidates.
+#include "refer/referral.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "eval/evaluator.h"
+#include "eval/plan.h"
+#include "eval/results.h"
+#include "refer/assign.h"
+
+namespace layak::refer {
+namespace {
+
+int UrgencyRank(const std::string& u) { return u == "high" ? 0 : u == "low" ? 2 : 1; }
+
+struct Place {
+  double lat = 0, lon = 0;
+  bool known = false;
+};
+
+// What a demand waits for when it is not placed.
+struct DemandInfo {
+  std::size_t row_first = 0;  // its first row in the result (candidates follow)
+  std::size_t household = 0;
+  bool from_need = true;
+  int32_t source = -1;
+  std::string service;
+  bool any_unknown = false;
+  std::vector<std::string> missing;
+  std::vector<std::pair<int32_t, double>> known;  // (resource, km) placeable candidates
+};
+
+}  // namespace
+
+double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  constexpr double kEarthKm = 6371.0088;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& model, const data::CaseloadData& data,
+                                  const ReferOptions& options) {
+  // Extra roots: needs, then accepts rules, then priorities.
+  std::vector<ir::NodeId> roots;
+  for (const ir::Need& n : m.needs) roots.push_back(n.when);
+  std::vector<int> accepts_root(m.resources.size(), -1), priority_root(m.programs.size(), -1);
+  for (std::size_t r = 0; r < m.resources.size(); ++r) {
+    if (m.resources[r].accepts >= 0) {
+      accepts_root[r] = static_cast<int>(roots.size());
+      roots.push_back(m.resources[r].accepts);
+    }
+  }
+  for (std::size_t p = 0; p < m.programs.size(); ++p) {
+    if (m.programs[p].priority >= 0 && m.programs[p].unit == ir::Scope::kHousehold) {
+      priority_root[p] = static_cast<int>(roots.size());
+      roots.push_back(m.programs[p].priority);
+    }
+  }
+  absl::StatusOr<eval::Plan> compiled = eval::CompilePlan(m, options.as_of, roots);
+  if (!compiled.ok()) return compiled.status();
+  const eval::Plan& plan = *compiled;
+
+  // Where households are: kecamatan (enum) and desa (text) centroids.
+  const int kec = m.FindField("kecamatan", ir::Scope::kHousehold);
+  const int desa = m.FindField("desa", ir::Scope::kHousehold);
+  std::vector<std::string> kec_names;
+  if (kec >= 0 && m.fields[static_cast<std::size_t>(kec)].type.kind == ir::Type::kEnum) {
+    kec_names = m.domains[static_cast<std::size_t>(m.fields[static_cast<std::size_t>(kec)].type.domain)].values;
+  }
+  std::vector<Place> kec_place(kec_names.size());
+  std::map<std::pair<std::string, std::string>, Place> desa_place;
+  for (const pack::PlaceDecl& p : model.places) {
+    if (p.desa.empty()) {
+      auto it = std::find(kec_names.begin(), kec_names.end(), p.kecamatan);
+      if (it != kec_names.end()) kec_place[static_cast<std::size_t>(it - kec_names.begin())] = {p.lat, p.lon, true};
+    } else {
+      desa_place[{p.kecamatan, p.desa}] = {p.lat, p.lon, true};
+    }
+  }
+  // Resources by service; each resource's catchment as kecamatan indexes.
+  absl::flat_hash_map<std::string, std::vector<int32_t>> offering;
+  std::vector<std::vector<uint8_t>> serves(m.resources.size());
+  ReferResult out;
+  for (std::size_t r = 0; r < m.resources.size(); ++r) {
+    const ir::Resource& res = m.resources[r];
+    for (const std::string& s : res.services) offering[s].push_back(static_cast<int32_t>(r));
+    serves[r].assign(kec_names.size(), res.serves_all || model.resources[r].serves_province ? 1 : 0);
+    for (const std::string& k : res.serves_kecamatan) {
+      auto it = std::find(kec_names.begin(), kec_names.end(), k);
+      if (it != kec_names.end()) serves[r][static_cast<std::size_t>(it - kec_names.begin())] = 1;
+    }
+    out.capacity.push_back(res.capacity ? *res.capacity : -1);
+  }
+
+  std::vector<Demand> demands;
+  std::vector<DemandInfo> infos;
+  eval::Scratch s;
+  const std::size_t batch = 512;
+  for (std::size_t h0 = 0; h0 < data.households(); h0 += batch) {
+    const std::size_t n = std::min(batch, data.households() - h0);
+    eval::EvaluateBatch(plan, data, h0, n, &s);
+    for (std::size_t h = 0; h < n; ++h) {
+      const std::size_t row = h0 + h;
+      // The household's place: its desa's centroid, else its kecamatan's.
+      int kec_value = -1;
+      Place here;
+      if (kec >= 0 && data.table(ir::Scope::kHousehold).present[static_cast<std::size_t>(kec)]) {
+        const data::Column& c = data.table(ir::Scope::kHousehold).columns[static_cast<std::size_t>(kec)];
+        if (c.valid(row)) kec_value = static_cast<int>(c.value(row));
+      }
+      if (kec_value >= 0 && static_cast<std::size_t>(kec_value) < kec_place.size()) {
+        here = kec_place[static_cast<std::size_t>(kec_value)];
+        if (desa >= 0 && data.table(ir::Scope::kHousehold).present[static_cast<std::size_t>(desa)]) {
+          const data::Column& c = data.table(ir::Scope::kHousehold).columns[static_cast<std::size_t>(desa)];
+          if (c.valid(row)) {
+            auto it = desa_place.find({kec_names[static_cast<std::size_t>(kec_value)], std::string(c.text(row))});
+            if (it != desa_place.end()) here = it->second;
+          }
+        }
+      }
+      // The household's priority: the lowest known priority value of its programs.
+      int64_t priority = 999;
+      for (std::size_t p = 0; p < m.programs.size(); ++p) {
+        if (priority_root[p] < 0) continue;
+        int32_t reg = plan.roots[static_cast<std::size_t>(priority_root[p])];
+        if (!s.known(reg)[h]) continue;
+        int64_t v = s.values(reg)[h];
+        if (m.node(m.programs[p].priority).type.kind == ir::Type::kNumber) v /= 1000000;
+        priority = std::min(priority, std::clamp<int64_t>(v, 0, 999));
+      }
+      // Demands: needs that hold, then the services of programs it is eligible for.
+      struct Want {
+        bool from_need;
+        int32_t source;
+        std::string service;
+        int urgency;
+      };
+      std::vector<Want> wants;
+      for (std::size_t i = 0; i < m.needs.size(); ++i) {
+        if (eval::StatusAt(s, plan.roots[i], h) != eval::Status::kEligible) continue;
+        for (const std::string& sv : m.needs[i].services) {
+          wants.push_back({true, static_cast<int32_t>(i), sv, UrgencyRank(m.needs[i].urgency)});
+        }
+      }
+      for (std::size_t p = 0; p < m.programs.size(); ++p) {
+        const eval::PlanProgram& pp = plan.programs[p];
+        if (m.programs[p].services.empty() || !pp.in_force) continue;
+        bool eligible = false;
+        if (pp.unit == ir::Scope::kHousehold) {
+          eligible = eval::StatusAt(s, pp.status, h) == eval::Status::kEligible;
+        } else {
+          for (uint32_t mr = s.moff[h]; mr < s.moff[h + 1]; ++mr) {
+            eligible |= eval::StatusAt(s, pp.status, mr) == eval::Status::kEligible;
+          }
+        }
+        if (!eligible) continue;
+        for (const std::string& sv : m.programs[p].services) wants.push_back({false, static_cast<int32_t>(p), sv, 1});
+      }
+      for (const Want& w : wants) {
+        DemandInfo info{out.rows.size(), row, w.from_need, w.source, w.service, false, {}, {}};
+        struct Cand {
+          int32_t r;
+          double km;
+          bool unknown;
+          std::vector<std::string> missing;
+        };
+        std::vector<Cand> cands;
+        auto offered = offering.find(w.service);
+        if (offered != offering.end()) {
+          for (int32_t r : offered->second) {
+            Cand c{r, -1, false, {}};
+            const pack::ResourceDecl& decl = model.resources[static_cast<std::size_t>(r)];
+            bool everywhere = m.resources[static_cast<std::size_t>(r)].serves_all || decl.serves_province;
+            if (!everywhere) {
+              if (kec_value < 0) {
+                c.unknown = true;
+                c.missing.push_back("kecamatan");
+              } else if (!serves[static_cast<std::size_t>(r)][static_cast<std::size_t>(kec_value)]) {
+                continue;
+              }
+            }
+            if (accepts_root[static_cast<std::size_t>(r)] >= 0) {
+              int32_t reg = plan.roots[static_cast<std::size_t>(accepts_root[static_cast<std::size_t>(r)])];
+              eval::Status st = eval::StatusAt(s, reg, h);
+              if (st == eval::Status::kIneligible) continue;
+              if (st == eval::Status::kUnknown) {
+                c.unknown = true;
+                std::vector<std::string> errors;
+                eval::CollectMissing(plan, s, reg, h, "", &c.missing, &errors);
+              }
+            }
+            const ir::Resource& res = m.resources[static_cast<std::size_t>(r)];
+            if (here.known && res.lat && res.lon) c.km = HaversineKm(here.lat, here.lon, *res.lat, *res.lon);
+            cands.push_back(std::move(c));
+          }
+        }
+        std::sort(cands.begin(), cands.end(), [&](const Cand& a, const Cand& b) {
+          if (a.unknown != b.unknown) return !a.unknown;
+          if ((a.km < 0) != (b.km < 0)) return a.km >= 0;
+          if (a.km != b.km) return a.km < b.km;
+          int64_t ca = out.capacity[static_cast<std::size_t>(a.r)], cb = out.capacity[static_cast<std::size_t>(b.r)];
+          if (ca != cb) return (ca < 0 ? INT64_MAX : ca) > (cb < 0 ? INT64_MAX : cb);
+          return m.resources[static_cast<std::size_t>(a.r)].id < m.resources[static_cast<std::size_t>(b.r)].id;
+        });
+        for (const Cand& c : cands) {
+          if (c.unknown) {
+            info.any_unknown = true;
+            for (const std::string& f : c.missing) {
+              if (std::find(info.missing.begin(), info.missing.end(), f) == info.missing.end())
+                info.missing.push_back(f);
+            }
+          } else if (c.km >= 0) {
+            info.known.emplace_back(c.r, c.km);
+          }
+        }
+        if (options.assign) {
+          Demand d;
+          d.tier = w.urgency * 1000 + static_cast<int32_t>(priority);
+          for (const auto& [r, km] : info.known) d.candidates.push_back({r, std::llround(km * 1000)});
+          demands.push_back(std::move(d));
+          infos.push_back(std::move(info));
+          continue;
+        }
+        if (cands.empty()) {
+          Referral none{row, w.from_need, w.source, w.service, -1, 0, -1, "none", "", {}};
+          none.reason = offered == offering.end()
+                            ? absl::StrCat("no resource offers ", w.service)
+                            : absl::StrCat("no resource offering ", w.service, " serves or accepts this household");
+          out.rows.push_back(std::move(none));
+          continue;
+        }
+        for (std::size_t k = 0; k < cands.size() && static_cast<int>(k) < options.top; ++k) {
+          const Cand& c = cands[k];
+          Referral ref{row,      w.from_need,
+                       w.source, w.service,
+                       c.r,      static_cast<int>(k) + 1,
+                       c.km,     c.unknown ? "unknown" : "candidate",
+                       "",       c.missing};
+          const pack::ResourceDecl& decl = model.resources[static_cast<std::size_t>(c.r)];
+          ref.reason = absl::StrCat("offers ", w.service,
+                                    decl.serves_province                                    ? "; serves the province"
+                                    : m.resources[static_cast<std::size_t>(c.r)].serves_all ? "; serves the kabupaten"
+                                                                                            : "; serves the kecamatan");
+          if (c.unknown) absl::StrAppend(&ref.reason, "; whether it accepts this household is not known yet");
+          out.rows.push_back(std::move(ref));
+        }
+      }
+    }
+  }
+  if (!options.assign) return out;
+  Assignment a = Assign(demands, out.capacity);
+  out.load = a.load;
+  for (std::size_t d = 0; d < infos.size(); ++d) {
+    const DemandInfo& info = infos[d];
+    Referral ref{info.household, info.from_need, info.source, info.service, a.resource[d], 0, -1, "", "", {}};
+    if (a.resource[d] >= 0) {
+      ref.status = "assigned";
+      for (std::size_t k = 0; k < info.known.size(); ++k) {
+        if (info.known[k].first == a.resource[d]) {
+          ref.rank = static_cast<int>(k) + 1;
+          ref.distance_km = info.known[k].second;
+        }
+      }
+      ref.reason =
+          absl::StrCat("offers ", info.service, "; choice ", ref.rank, " of ", info.known.size(), " by distance");
+    } else {
+      ref.status = "waiting";
+      if (!info.known.empty()) {
+        ref.reason = "no place left in the catchment";
+      } else if (info.any_unknown) {
+        ref.reason = "data missing";
+        ref.missing = info.missing;
+      } else {
+        ref.reason =
+            offering.contains(info.service) ? "no resource accepts" : absl::StrCat("no resource offers ", info.service);
+      }
+    }
+    out.rows.push_back(std::move(ref));
+  }
+  return out;
+}
+
+}  // namespace layak::refer

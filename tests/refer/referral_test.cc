@@ -1,0 +1,116 @@
+// Referral end to end through the public API on tests/data/refer: ranking by
+// distance, catchments, three-valued accepts rules, and assignment under
+// capacity with the waiting list and its reasons.
+#include "layak/referral.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "layak/layak.h"
+#include "refer/referral.h"
+#include "testing/testing.h"
+
+namespace layak {
+namespace {
+
+struct Fixture {
+  std::shared_ptr<const RulePack> pack;
+  std::shared_ptr<const Plan> plan;
+  std::unique_ptr<Caseload> caseload;
+};
+
+Fixture Make(const std::string& jsonl) {
+  Fixture f;
+  auto r = LoadRulePack(testing::SourcePath("tests/data/refer"));
+  EXPECT_TRUE(r.ok() && r->ok()) << (r.ok() ? FormatDiagnostics(r->diagnostics) : std::string(r.status().message()));
+  f.pack = std::shared_ptr<const RulePack>(r->ReleasePack());
+  f.plan = *CompilePlan(f.pack, {.as_of = "2026-01-01"});
+  std::string dir = ::testing::TempDir() + "/refer_" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/c.jsonl";
+  std::ofstream(path) << jsonl;
+  auto read = ReadJsonlCaseload(*f.pack, path, {});
+  EXPECT_TRUE(read.ok() && read->errors.empty());
+  f.caseload = std::move(read->caseload);
+  return f;
+}
+
+std::vector<std::string> Rows(const ReferralReport& r) {
+  std::vector<std::string> out;
+  for (const ReferralRow& x : r.rows) {
+    out.push_back(absl::StrCat(x.household_id, " ", x.source, " ", x.service, " ", x.resource_id, " #", x.rank, " ",
+                               x.distance_km ? absl::StrCat(static_cast<int>(*x.distance_km + 0.5)) : "?", " ",
+                               x.status, x.missing.empty() ? "" : " missing=" + absl::StrJoin(x.missing, "|")));
+  }
+  return out;
+}
+
+TEST(Refer, HaversineIsAboutTenKilometres) {
+  EXPECT_NEAR(refer::HaversineKm(-6.90, 112.00, -6.90, 112.0905), 10.0, 0.05);
+  EXPECT_NEAR(refer::HaversineKm(-6.90, 112.00, -7.50, 112.00), 66.7, 0.1);
+}
+
+TEST(Refer, RankedByDistanceFilteredByCatchmentAndAccepts) {
+  Fixture f = Make(
+      R"({"id":"A","kecamatan":"Barat","desil":3,"korban":true,"members":[{"nik":"1","sex":"P"}]}
+{"id":"B","kecamatan":"Timur","desil":3,"korban":true,"members":[{"nik":"2","sex":"L"}]}
+{"id":"C","kecamatan":"Barat","korban":true,"members":[{"nik":"3"}]}
+{"id":"D","kecamatan":"Jauh","desil":2,"korban":false,"members":[]}
+)");
+  LAYAK_ASSERT_OK_AND_ASSIGN(ReferralReport r, Refer(*f.plan, *f.caseload));
+  EXPECT_THAT(Rows(r),
+              ::testing::ElementsAre(
+                  // A: a woman in Barat: the Barat PPA first (0 km), then Timur (10 km); TKSK of her kecamatan.
+                  "A kekerasan pendampingan_korban ppa-barat #1 0 candidate",
+                  "A kekerasan pendampingan_korban ppa-timur #2 10 candidate",
+                  "A BANTUAN pendampingan tksk-barat #1 0 candidate",
+                  // B: a man: ppa-barat does not accept him; the Timur TKSK serves Timur only.
+                  "B kekerasan pendampingan_korban ppa-timur #1 0 candidate",
+                  "B BANTUAN pendampingan tksk-timur #1 0 candidate",
+                  // C: sex unknown: ppa-timur is certain, ppa-barat listed after it as unknown.
+                  "C kekerasan pendampingan_korban ppa-timur #1 10 candidate",
+                  "C kekerasan pendampingan_korban ppa-barat #2 0 unknown missing=members[1].sex",
+                  // D: eligible for BANTUAN, but no TKSK serves Jauh.
+                  "D BANTUAN pendampingan  #0 ? none"));
+  EXPECT_EQ(r.rows.back().reason, "no resource offering pendampingan serves or accepts this household");
+}
+
+TEST(Refer, AssignmentUnderCapacityWithReasons) {
+  // Three women victims in Barat (urgent), ppa-barat has 1 place, ppa-timur 5.
+  // Four poor households in Barat for the TKSK (2 places): lower desil first.
+  Fixture f = Make(
+      R"({"id":"V1","kecamatan":"Barat","desil":9,"korban":true,"members":[{"nik":"1","sex":"P"}]}
+{"id":"V2","kecamatan":"Barat","desil":9,"korban":true,"members":[{"nik":"2","sex":"P"}]}
+{"id":"P4","kecamatan":"Barat","desil":4,"korban":false,"members":[]}
+{"id":"P1","kecamatan":"Barat","desil":1,"korban":false,"members":[]}
+{"id":"P3","kecamatan":"Barat","desil":3,"korban":false,"members":[]}
+{"id":"U","kecamatan":"Barat","desil":2,"korban":false,"members":[]}
+{"id":"X","desil":2,"korban":false,"members":[]}
+)");
+  LAYAK_ASSERT_OK_AND_ASSIGN(ReferralReport r, Refer(*f.plan, *f.caseload, {.assign = true}));
+  EXPECT_THAT(Rows(r), ::testing::ElementsAre(
+                           "V1 kekerasan pendampingan_korban ppa-barat #1 0 assigned",
+                           "V2 kekerasan pendampingan_korban ppa-timur #2 10 assigned",
+                           "P4 BANTUAN pendampingan  #0 ? waiting", "P1 BANTUAN pendampingan tksk-barat #1 0 assigned",
+                           "P3 BANTUAN pendampingan  #0 ? waiting", "U BANTUAN pendampingan tksk-barat #1 0 assigned",
+                           "X BANTUAN pendampingan  #0 ? waiting missing=kecamatan"));
+  EXPECT_EQ(r.rows[2].reason, "no place left in the catchment");
+  EXPECT_EQ(r.rows[6].reason, "data missing");
+  for (const ResourceLoad& l : r.loads) {
+    if (l.capacity >= 0) {
+      EXPECT_LE(l.used, l.capacity) << l.id;
+    }
+  }
+  EXPECT_EQ(r.loads[0].used, 1);  // ppa-barat
+  EXPECT_EQ(r.loads[2].used, 2);  // tksk-barat
+}
+
+}  // namespace
+}  // namespace layak
