@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "layak/caseload.h"
 #include "layak/evaluate.h"
+#include "layak/referral.h"
 
 namespace layak {
 
@@ -67,6 +68,7 @@ struct Explanation {
   Language language = Language::kIndonesian;
   std::size_t members = 0;
   std::vector<ProgramExplanation> programs;  // pack order
+  std::vector<ReferralRow> referrals;        // the nearest resources per service its needs and programs call for
 };
 
 // The caseload row of the household whose key is `id`; NotFound otherwise.

@@ -36,6 +36,7 @@ struct ReferralRow {
   std::string source;       // the need or program id
   std::string service;
   std::string resource_id, resource_name;  // empty when there is none
+  int64_t capacity = -1;                   // the resource's places; -1 when not limited or none
   int rank = 0;                            // 1-based by distance within the service; 0 without a resource
   std::optional<double> distance_km;
   std::string status;  // candidate, unknown, none; with assignment: assigned, waiting

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "api/caseload_impl.h"
+#include "api/referral_impl.h"
 #include "api/rule_pack_impl.h"
 #include "explain/trace.h"
 #include "run/writers.h"
@@ -134,6 +135,15 @@ absl::StatusOr<Explanation> Explain(const Plan& plan, const Caseload& caseload, 
       pe.clauses.push_back(
           ExplainClause(model, *p.module, prog.criteria[static_cast<std::size_t>(c.clause)], c, language));
     }
+  }
+  refer::ReferOptions ro;
+  ro.as_of = p.as_of;
+  ro.household = static_cast<int64_t>(household);
+  auto referrals = refer::Refer(*p.module, model, data, ro);
+  if (!referrals.ok()) return referrals.status();
+  e.referrals = ToPublicRows(*p.module, data, *referrals);
+  for (ReferralRow& r : e.referrals) {
+    for (std::string& f : r.missing) f = MissingWords(model, *p.module, f, language);
   }
   return e;
 }

@@ -1,5 +1,8 @@
 // FormatExplanationText and FormatExplanationJson (layak/explain.h).
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "layak/explain.h"
 #include "run/writers.h"
@@ -120,6 +123,29 @@ std::string FormatExplanationText(const Explanation& e) {
     }
     for (const std::string& err : p.errors) absl::StrAppend(&out, Id(l) ? "  Galat: " : "  Error: ", err, "\n");
   }
+  if (!e.referrals.empty()) absl::StrAppend(&out, Id(l) ? "\nRujukan\n" : "\nReferrals\n");
+  for (const ReferralRow& r : e.referrals) {
+    absl::StrAppend(&out, "  ", r.service, " (",
+                    r.source_kind == "need" ? (Id(l) ? "kebutuhan " : "need ") : "program ", r.source, "): ");
+    if (r.resource_id.empty()) {
+      absl::StrAppend(&out, Id(l) ? "belum ada sumber daya yang melayani keluarga ini\n"
+                                  : "no resource serves this household yet\n");
+      continue;
+    }
+    absl::StrAppend(&out, r.resource_name);
+    if (r.distance_km) {
+      std::string km = absl::StrFormat("%.1f km", *r.distance_km);
+      if (Id(l)) std::replace(km.begin(), km.end(), '.', ',');
+      absl::StrAppend(&out, "; ", km);
+    }
+    if (r.capacity >= 0)
+      absl::StrAppend(&out, Id(l) ? "; kapasitas " : "; capacity ", r.capacity, Id(l) ? " tempat" : " places");
+    if (r.status == "unknown") {
+      absl::StrAppend(&out, Id(l) ? "; belum pasti menerima, perlu data: " : "; may not accept, data needed: ",
+                      absl::StrJoin(r.missing, "; "));
+    }
+    out.push_back('\n');
+  }
   return out;
 }
 
@@ -175,6 +201,23 @@ std::string FormatExplanationJson(const Explanation& e) {
       out.push_back('}');
     }
     out.append("]}");
+  }
+  out.append("],\"referrals\":[");
+  for (std::size_t i = 0; i < e.referrals.size(); ++i) {
+    const ReferralRow& r = e.referrals[i];
+    if (i > 0) out.push_back(',');
+    out.push_back('{');
+    JsonField("source_kind", r.source_kind, &out, true);
+    JsonField("source", r.source, &out);
+    JsonField("service", r.service, &out);
+    JsonField("resource", r.resource_id, &out);
+    JsonField("name", r.resource_name, &out);
+    absl::StrAppend(&out, ",\"rank\":", r.rank,
+                    ",\"distance_km\":", r.distance_km ? absl::StrFormat("%.1f", *r.distance_km) : "null");
+    JsonField("status", r.status, &out);
+    JsonField("reason", r.reason, &out);
+    JsonList("missing", r.missing, &out);
+    out.push_back('}');
   }
   out.append("]}\n");
   return out;

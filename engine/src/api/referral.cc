@@ -2,8 +2,8 @@
 #include "layak/referral.h"
 
 #include "api/caseload_impl.h"
+#include "api/referral_impl.h"
 #include "api/rule_pack_impl.h"
-#include "refer/referral.h"
 
 namespace layak {
 
@@ -20,9 +20,21 @@ absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload,
   auto r = refer::Refer(m, plan.pack().impl().model, data, o);
   if (!r.ok()) return r.status();
   ReferralReport out;
-  out.rows.reserve(r->rows.size());
-  for (const refer::Referral& x : r->rows) {
-    ReferralRow& row = out.rows.emplace_back();
+  out.rows = ToPublicRows(m, data, *r);
+  if (options.assign) {
+    for (std::size_t i = 0; i < m.resources.size(); ++i) {
+      out.loads.push_back({m.resources[i].id, m.resources[i].name, r->capacity[i], r->load[i]});
+    }
+  }
+  return out;
+}
+
+std::vector<ReferralRow> ToPublicRows(const ir::Module& m, const data::CaseloadData& data,
+                                      const refer::ReferResult& r) {
+  std::vector<ReferralRow> rows;
+  rows.reserve(r.rows.size());
+  for (const refer::Referral& x : r.rows) {
+    ReferralRow& row = rows.emplace_back();
     row.household_id = std::string(data.HouseholdKey(x.household));
     row.source_kind = x.from_need ? "need" : "program";
     row.source = x.from_need ? m.needs[static_cast<std::size_t>(x.source)].id
@@ -31,6 +43,7 @@ absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload,
     if (x.resource >= 0) {
       row.resource_id = m.resources[static_cast<std::size_t>(x.resource)].id;
       row.resource_name = m.resources[static_cast<std::size_t>(x.resource)].name;
+      row.capacity = m.resources[static_cast<std::size_t>(x.resource)].capacity.value_or(-1);
     }
     row.rank = x.rank;
     if (x.distance_km >= 0) row.distance_km = x.distance_km;
@@ -38,12 +51,7 @@ absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload,
     row.reason = x.reason;
     row.missing = x.missing;
   }
-  if (options.assign) {
-    for (std::size_t i = 0; i < m.resources.size(); ++i) {
-      out.loads.push_back({m.resources[i].id, m.resources[i].name, r->capacity[i], r->load[i]});
-    }
-  }
-  return out;
+  return rows;
 }
 
 }  // namespace layak

@@ -105,8 +105,10 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
   std::vector<DemandInfo> infos;
   eval::Scratch s;
   const std::size_t batch = 512;
-  for (std::size_t h0 = 0; h0 < data.households(); h0 += batch) {
-    const std::size_t n = std::min(batch, data.households() - h0);
+  const std::size_t first = options.household >= 0 ? static_cast<std::size_t>(options.household) : 0;
+  const std::size_t end = options.household >= 0 ? first + 1 : data.households();
+  for (std::size_t h0 = first; h0 < end; h0 += batch) {
+    const std::size_t n = std::min(batch, end - h0);
     eval::EvaluateBatch(plan, data, h0, n, &s);
     for (std::size_t h = 0; h < n; ++h) {
       const std::size_t row = h0 + h;

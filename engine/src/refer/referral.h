@@ -23,9 +23,10 @@ namespace layak::refer {
 
 // How to refer.
 struct ReferOptions {
-  int32_t as_of = 0;    // days since the epoch
-  int top = 3;          // ranked resources listed per service
-  bool assign = false;  // place demands under capacity
+  int32_t as_of = 0;       // days since the epoch
+  int top = 3;             // ranked resources listed per service
+  bool assign = false;     // place demands under capacity
+  int64_t household = -1;  // >= 0: refer only this household row (explanations)
 };
 
 // One row: a household, what calls for the service, and one resource (or
