@@ -2,6 +2,9 @@
 // or program calling for the service, the resource, its rank and distance,
 // and its status with the reason; with --assign, the caseload placed under
 // capacity and the load of every resource.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -112,9 +115,14 @@ int RunRefer(const std::vector<std::string>& args) {
     return plan.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitProblems;
   }
   cargs.read.threads = AvailableThreads();
+  cargs.read.fields = ReferralInputFields(**plan);
+  const bool timing = std::getenv("LAYAK_TIMING") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<ReadResult> read = ReadCaseloadOrReport("refer", *pack, cargs);
   if (read == nullptr) return kExitProblems;
+  auto t1 = std::chrono::steady_clock::now();
   auto report = Refer(**plan, *read->caseload, ro);
+  auto t2 = std::chrono::steady_clock::now();
   if (!report.ok()) {
     std::cerr << "layak refer: " << report.status().message() << "\n";
     return kExitProblems;
@@ -139,6 +147,11 @@ int RunRefer(const std::vector<std::string>& args) {
         << Csv(absl::StrJoin(r.missing, "|")) << "\n";
     assigned += r.status == "assigned" ? 1 : 0;
     waiting += r.status == "waiting" ? 1 : 0;
+  }
+  if (timing) {
+    auto sec = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+    std::fprintf(stderr, "layak refer: timing read_s=%.3f refer_s=%.3f write_s=%.3f rows=%zu\n", sec(t0, t1),
+                 sec(t1, t2), sec(t2, std::chrono::steady_clock::now()), report->rows.size());
   }
   if (ro.assign) {
     std::cerr << "layak refer: " << assigned << " assigned, " << waiting << " waiting\n";

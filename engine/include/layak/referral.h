@@ -57,6 +57,10 @@ struct ReferralReport {
   std::vector<ResourceLoad> loads;
 };
 
+// The input fields a referral run reads: those of the programs, the needs,
+// the resources' accepts rules and priorities, and the household's place.
+std::vector<std::string> ReferralInputFields(const Plan& plan);
+
 // Refers every household of `caseload` on the plan's as-of date. Thread-safe:
 // plan and caseload are only read. Fails when the caseload was read for another pack.
 absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload, const ReferralOptions& options = {});

@@ -29,6 +29,11 @@ absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload,
   return out;
 }
 
+std::vector<std::string> ReferralInputFields(const Plan& plan) {
+  const eval::Plan& p = plan.impl().plan;
+  return refer::InputFields(*p.module, p.as_of);
+}
+
 std::vector<ReferralRow> ToPublicRows(const ir::Module& m, const data::CaseloadData& data,
                                       const refer::ReferResult& r) {
   std::vector<ReferralRow> rows;

@@ -36,21 +36,15 @@ struct DemandInfo {
   std::vector<std::pair<int32_t, double>> known;  // (resource, km) placeable candidates
 };
 
-}  // namespace
+// Extra roots: needs, then accepts rules, then priorities.
+struct Roots {
+  std::vector<ir::NodeId> nodes;
+  std::vector<int> accepts, priority;  // per resource / program: index in nodes, or -1
+};
 
-double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = 3.14159265358979323846 / 180.0;
-  constexpr double kEarthKm = 6371.0088;
-  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
-absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& model, const data::CaseloadData& data,
-                                  const ReferOptions& options) {
-  // Extra roots: needs, then accepts rules, then priorities.
-  std::vector<ir::NodeId> roots;
+Roots ReferRoots(const ir::Module& m) {
+  Roots out;
+  std::vector<ir::NodeId>& roots = out.nodes;
   for (const ir::Need& n : m.needs) roots.push_back(n.when);
   std::vector<int> accepts_root(m.resources.size(), -1), priority_root(m.programs.size(), -1);
   for (std::size_t r = 0; r < m.resources.size(); ++r) {
@@ -65,7 +59,41 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
       roots.push_back(m.programs[p].priority);
     }
   }
-  absl::StatusOr<eval::Plan> compiled = eval::CompilePlan(m, options.as_of, roots);
+  out.accepts = std::move(accepts_root);
+  out.priority = std::move(priority_root);
+  return out;
+}
+
+}  // namespace
+
+double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  constexpr double kEarthKm = 6371.0088;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+std::vector<std::string> InputFields(const ir::Module& m, int32_t as_of) {
+  std::vector<std::string> out;
+  absl::StatusOr<eval::Plan> plan = eval::CompilePlan(m, as_of, ReferRoots(m).nodes);
+  for (std::size_t f = 0; f < m.fields.size(); ++f) {
+    bool used = plan.ok() && (plan->field_used[0][f] || plan->field_used[1][f]);
+    if (used || (m.fields[f].scope == ir::Scope::kHousehold &&
+                 (m.fields[f].name == "kecamatan" || m.fields[f].name == "desa"))) {
+      out.push_back(m.fields[f].name);
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& model, const data::CaseloadData& data,
+                                  const ReferOptions& options) {
+  Roots r = ReferRoots(m);
+  const std::vector<int>& accepts_root = r.accepts;
+  const std::vector<int>& priority_root = r.priority;
+  absl::StatusOr<eval::Plan> compiled = eval::CompilePlan(m, options.as_of, r.nodes);
   if (!compiled.ok()) return compiled.status();
   const eval::Plan& plan = *compiled;
 

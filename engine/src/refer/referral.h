@@ -55,6 +55,10 @@ struct ReferResult {
 absl::StatusOr<ReferResult> Refer(const ir::Module& module, const pack::PackModel& model,
                                   const data::CaseloadData& data, const ReferOptions& options);
 
+// The input fields Refer reads (programs, needs, accepts rules, priorities,
+// kecamatan and desa).
+std::vector<std::string> InputFields(const ir::Module& module, int32_t as_of);
+
 // Great-circle distance in km between two points (degrees).
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 
