@@ -36,6 +36,8 @@ const char kReferUsage[] =
     "  --out FILE      the rows (default stdout): household_id,source_kind,source,service,\n"
     "                  resource,rank,distance_km,status,reason,missing\n"
     "  --load FILE     with --assign: resource,capacity,used per resource\n"
+    "  --resources-hsds DIR  also the services of an Open Referral HSDS dataset (CSV tables);\n"
+    "                  columns it does not map and rows it cannot use are listed on stderr\n"
     "\n";
 
 std::string Csv(const std::string& s) {
@@ -87,6 +89,8 @@ int RunRefer(const std::vector<std::string>& args) {
       if (!value(&out_path)) return kExitUsage;
     } else if (a == "--load") {
       if (!value(&load_path)) return kExitUsage;
+    } else if (a == "--resources-hsds") {
+      if (!value(&ro.resources_hsds)) return kExitUsage;
     } else if (!a.empty() && a[0] == '-') {
       std::cerr << "layak refer: unknown option '" << a << "'\n\n" << kReferUsage;
       return kExitUsage;
@@ -126,6 +130,13 @@ int RunRefer(const std::vector<std::string>& args) {
   if (!report.ok()) {
     std::cerr << "layak refer: " << report.status().message() << "\n";
     return kExitProblems;
+  }
+  if (!ro.resources_hsds.empty()) {
+    std::cerr << "layak refer: " << ro.resources_hsds << ": " << report->hsds_resources << " HSDS resources read\n";
+    if (!report->hsds_unmapped.empty()) {
+      std::cerr << "layak refer: HSDS columns not mapped: " << absl::StrJoin(report->hsds_unmapped, ", ") << "\n";
+    }
+    for (const std::string& n : report->hsds_notes) std::cerr << "layak refer: HSDS " << n << "\n";
   }
   std::ofstream file;
   if (!out_path.empty()) {

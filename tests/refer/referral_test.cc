@@ -114,3 +114,33 @@ TEST(Refer, AssignmentUnderCapacityWithReasons) {
 
 }  // namespace
 }  // namespace layak
+
+namespace layak {
+namespace {
+
+TEST(Refer, HsdsServicesJoinThePacksResources) {
+  auto r = LoadRulePack(testing::SourcePath("rules/tuban"));
+  ASSERT_TRUE(r.ok() && r->ok());
+  std::shared_ptr<const RulePack> pack(r->ReleasePack());
+  auto plan = *CompilePlan(pack, {.as_of = "2026-01-01"});
+  // A poor family in Jenu with a young child: eligible for PKH, whose service is pendampingan_pkh.
+  auto read = ReadJsonHousehold(*pack, R"({"id":"H1","kecamatan":"Jenu","in_dtsen":true,"desil":2,
+      "members":[{"nik":"1","birth_date":"2022-01-01","sex":"P","relation":"anak","disability":"none"}]})");
+  ASSERT_TRUE(read.ok() && read->errors.empty());
+  ReferralOptions o;
+  o.top = 10;
+  o.resources_hsds = testing::SourcePath("tests/data/hsds");
+  LAYAK_ASSERT_OK_AND_ASSIGN(ReferralReport report, Refer(*plan, *read->caseload, o));
+  EXPECT_EQ(report.hsds_resources, 5u);
+  EXPECT_THAT(report.hsds_unmapped, ::testing::Contains("service.fees"));
+  bool found = false;
+  for (const ReferralRow& row : report.rows) {
+    found |= row.source == "PKH" && row.service == "pendampingan_pkh" && row.resource_id == "hsds-svc-pkh@loc-jenu";
+  }
+  EXPECT_TRUE(found) << "the HSDS PKH service at Jenu is offered to a PKH family in Jenu";
+  o.resources_hsds = testing::SourcePath("tests/data/no_such_hsds");
+  EXPECT_FALSE(Refer(*plan, *read->caseload, o).ok());
+}
+
+}  // namespace
+}  // namespace layak

@@ -27,6 +27,9 @@ namespace layak {
 struct ReferralOptions {
   int top = 3;          // ranked resources per service (without assignment)
   bool assign = false;  // place every demand under capacity, or put it on the waiting list
+  // An Open Referral HSDS dataset (a folder of CSV tables) whose services join
+  // the pack's resources; their service names, slugified, are the service ids.
+  std::string resources_hsds;
 };
 
 // One referral row.
@@ -55,6 +58,10 @@ struct ResourceLoad {
 struct ReferralReport {
   std::vector<ReferralRow> rows;
   std::vector<ResourceLoad> loads;
+  // With an HSDS import: how many resources it gave, every column or table it
+  // did not map ("service.fees"), and every row or value it could not use.
+  std::size_t hsds_resources = 0;
+  std::vector<std::string> hsds_unmapped, hsds_notes;
 };
 
 // The input fields a referral run reads: those of the programs, the needs,
@@ -62,7 +69,8 @@ struct ReferralReport {
 std::vector<std::string> ReferralInputFields(const Plan& plan);
 
 // Refers every household of `caseload` on the plan's as-of date. Thread-safe:
-// plan and caseload are only read. Fails when the caseload was read for another pack.
+// plan and caseload are only read. Fails when the caseload was read for
+// another pack, or the HSDS folder or one of its required tables cannot be read.
 absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload, const ReferralOptions& options = {});
 
 }  // namespace layak

@@ -4,6 +4,7 @@
 #include "api/caseload_impl.h"
 #include "api/referral_impl.h"
 #include "api/rule_pack_impl.h"
+#include "refer/hsds.h"
 
 namespace layak {
 
@@ -17,13 +18,27 @@ absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload,
   o.as_of = p.as_of;
   o.top = options.top;
   o.assign = options.assign;
-  auto r = refer::Refer(m, plan.pack().impl().model, data, o);
-  if (!r.ok()) return r.status();
   ReferralReport out;
+  std::vector<pack::ResourceDecl> extra;
+  if (!options.resources_hsds.empty()) {
+    std::vector<std::string> kecamatan;
+    int kec = m.FindField("kecamatan", ir::Scope::kHousehold);
+    if (kec >= 0 && m.fields[static_cast<std::size_t>(kec)].type.kind == ir::Type::kEnum) {
+      kecamatan = m.domains[static_cast<std::size_t>(m.fields[static_cast<std::size_t>(kec)].type.domain)].values;
+    }
+    auto hsds = refer::ReadHsds(options.resources_hsds, kecamatan);
+    if (!hsds.ok()) return hsds.status();
+    extra = std::move(hsds->resources);
+    out.hsds_resources = extra.size();
+    out.hsds_unmapped = std::move(hsds->unmapped);
+    out.hsds_notes = std::move(hsds->notes);
+  }
+  auto r = refer::Refer(m, plan.pack().impl().model, data, o, extra);
+  if (!r.ok()) return r.status();
   out.rows = ToPublicRows(m, data, *r);
   if (options.assign) {
-    for (std::size_t i = 0; i < m.resources.size(); ++i) {
-      out.loads.push_back({m.resources[i].id, m.resources[i].name, r->capacity[i], r->load[i]});
+    for (std::size_t i = 0; i < r->resource_id.size(); ++i) {
+      out.loads.push_back({r->resource_id[i], r->resource_name[i], r->capacity[i], r->load[i]});
     }
   }
   return out;
@@ -46,9 +61,9 @@ std::vector<ReferralRow> ToPublicRows(const ir::Module& m, const data::CaseloadD
                              : m.programs[static_cast<std::size_t>(x.source)].id;
     row.service = x.service;
     if (x.resource >= 0) {
-      row.resource_id = m.resources[static_cast<std::size_t>(x.resource)].id;
-      row.resource_name = m.resources[static_cast<std::size_t>(x.resource)].name;
-      row.capacity = m.resources[static_cast<std::size_t>(x.resource)].capacity.value_or(-1);
+      row.resource_id = r.resource_id[static_cast<std::size_t>(x.resource)];
+      row.resource_name = r.resource_name[static_cast<std::size_t>(x.resource)];
+      row.capacity = r.capacity[static_cast<std::size_t>(x.resource)];
     }
     row.rank = x.rank;
     if (x.distance_km >= 0) row.distance_km = x.distance_km;

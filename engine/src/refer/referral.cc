@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -89,7 +90,7 @@ std::vector<std::string> InputFields(const ir::Module& m, int32_t as_of) {
 }
 
 absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& model, const data::CaseloadData& data,
-                                  const ReferOptions& options) {
+                                  const ReferOptions& options, const std::vector<pack::ResourceDecl>& extra) {
   Roots r = ReferRoots(m);
   const std::vector<int>& accepts_root = r.accepts;
   const std::vector<int>& priority_root = r.priority;
@@ -114,19 +115,46 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
       desa_place[{p.kecamatan, p.desa}] = {p.lat, p.lon, true};
     }
   }
-  // Resources by service; each resource's catchment as kecamatan indexes.
-  absl::flat_hash_map<std::string, std::vector<int32_t>> offering;
-  std::vector<std::vector<uint8_t>> serves(m.resources.size());
+  // Resources (the pack's, then the extra ones) by service; each one's
+  // catchment as kecamatan indexes.
+  struct Res {
+    const std::vector<std::string>* services;
+    bool everywhere, serves_all, province;
+    std::optional<double> lat, lon;
+    int accepts_root;
+  };
+  std::vector<Res> resources;
+  std::vector<std::vector<std::string>> extra_services(extra.size());
   ReferResult out;
   for (std::size_t r = 0; r < m.resources.size(); ++r) {
     const ir::Resource& res = m.resources[r];
-    for (const std::string& s : res.services) offering[s].push_back(static_cast<int32_t>(r));
-    serves[r].assign(kec_names.size(), res.serves_all || model.resources[r].serves_province ? 1 : 0);
-    for (const std::string& k : res.serves_kecamatan) {
-      auto it = std::find(kec_names.begin(), kec_names.end(), k);
+    bool province = model.resources[r].serves_province;
+    resources.push_back(
+        {&res.services, res.serves_all || province, res.serves_all, province, res.lat, res.lon, accepts_root[r]});
+    out.resource_id.push_back(res.id);
+    out.resource_name.push_back(res.name);
+    out.capacity.push_back(res.capacity ? *res.capacity : -1);
+  }
+  for (std::size_t e = 0; e < extra.size(); ++e) {
+    const pack::ResourceDecl& d = extra[e];
+    for (const pack::LocatedString& sv : d.services) extra_services[e].push_back(sv.value);
+    resources.push_back(
+        {&extra_services[e], d.serves_all || d.serves_province, d.serves_all, d.serves_province, d.lat, d.lon, -1});
+    out.resource_id.push_back(d.id);
+    out.resource_name.push_back(d.name);
+    out.capacity.push_back(d.capacity ? *d.capacity : -1);
+  }
+  absl::flat_hash_map<std::string, std::vector<int32_t>> offering;
+  std::vector<std::vector<uint8_t>> serves(resources.size());
+  for (std::size_t r = 0; r < resources.size(); ++r) {
+    for (const std::string& sv : *resources[r].services) offering[sv].push_back(static_cast<int32_t>(r));
+    serves[r].assign(kec_names.size(), resources[r].everywhere ? 1 : 0);
+    const std::vector<pack::LocatedString>& listed =
+        r < m.resources.size() ? model.resources[r].serves_kecamatan : extra[r - m.resources.size()].serves_kecamatan;
+    for (const pack::LocatedString& k : listed) {
+      auto it = std::find(kec_names.begin(), kec_names.end(), k.value);
       if (it != kec_names.end()) serves[r][static_cast<std::size_t>(it - kec_names.begin())] = 1;
     }
-    out.capacity.push_back(res.capacity ? *res.capacity : -1);
   }
 
   std::vector<Demand> demands;
@@ -208,9 +236,8 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
         if (offered != offering.end()) {
           for (int32_t r : offered->second) {
             Cand c{r, -1, false, {}};
-            const pack::ResourceDecl& decl = model.resources[static_cast<std::size_t>(r)];
-            bool everywhere = m.resources[static_cast<std::size_t>(r)].serves_all || decl.serves_province;
-            if (!everywhere) {
+            const Res& res = resources[static_cast<std::size_t>(r)];
+            if (!res.everywhere) {
               if (kec_value < 0) {
                 c.unknown = true;
                 c.missing.push_back("kecamatan");
@@ -218,8 +245,8 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
                 continue;
               }
             }
-            if (accepts_root[static_cast<std::size_t>(r)] >= 0) {
-              int32_t reg = plan.roots[static_cast<std::size_t>(accepts_root[static_cast<std::size_t>(r)])];
+            if (res.accepts_root >= 0) {
+              int32_t reg = plan.roots[static_cast<std::size_t>(res.accepts_root)];
               eval::Status st = eval::StatusAt(s, reg, h);
               if (st == eval::Status::kIneligible) continue;
               if (st == eval::Status::kUnknown) {
@@ -228,7 +255,6 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
                 eval::CollectMissing(plan, s, reg, h, "", &c.missing, &errors);
               }
             }
-            const ir::Resource& res = m.resources[static_cast<std::size_t>(r)];
             if (here.known && res.lat && res.lon) c.km = HaversineKm(here.lat, here.lon, *res.lat, *res.lon);
             cands.push_back(std::move(c));
           }
@@ -239,7 +265,7 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
           if (a.km != b.km) return a.km < b.km;
           int64_t ca = out.capacity[static_cast<std::size_t>(a.r)], cb = out.capacity[static_cast<std::size_t>(b.r)];
           if (ca != cb) return (ca < 0 ? INT64_MAX : ca) > (cb < 0 ? INT64_MAX : cb);
-          return m.resources[static_cast<std::size_t>(a.r)].id < m.resources[static_cast<std::size_t>(b.r)].id;
+          return out.resource_id[static_cast<std::size_t>(a.r)] < out.resource_id[static_cast<std::size_t>(b.r)];
         });
         for (const Cand& c : cands) {
           if (c.unknown) {
@@ -275,11 +301,11 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
                        c.r,      static_cast<int>(k) + 1,
                        c.km,     c.unknown ? "unknown" : "candidate",
                        "",       c.missing};
-          const pack::ResourceDecl& decl = model.resources[static_cast<std::size_t>(c.r)];
+          const Res& res = resources[static_cast<std::size_t>(c.r)];
           ref.reason = absl::StrCat("offers ", w.service,
-                                    decl.serves_province                                    ? "; serves the province"
-                                    : m.resources[static_cast<std::size_t>(c.r)].serves_all ? "; serves the kabupaten"
-                                                                                            : "; serves the kecamatan");
+                                    res.province     ? "; serves the province"
+                                    : res.serves_all ? "; serves the kabupaten"
+                                                     : "; serves the kecamatan");
           if (c.unknown) absl::StrAppend(&ref.reason, "; whether it accepts this household is not known yet");
           out.rows.push_back(std::move(ref));
         }

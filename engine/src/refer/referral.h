@@ -44,16 +44,19 @@ struct Referral {
   std::vector<std::string> missing;  // facts that would decide an unknown accepts rule or catchment
 };
 
-// The result of a referral run.
+// The result of a referral run. Resources are the pack's, then the extra ones.
 struct ReferResult {
   std::vector<Referral> rows;  // households in input order; per household, needs then programs
   std::vector<int64_t> load;   // with assignment: places used per resource
   std::vector<int64_t> capacity;
+  std::vector<std::string> resource_id, resource_name;
 };
 
 // Refers every household of `data`.
+// `extra` are resources from elsewhere (an HSDS import): no accepts rule.
 absl::StatusOr<ReferResult> Refer(const ir::Module& module, const pack::PackModel& model,
-                                  const data::CaseloadData& data, const ReferOptions& options);
+                                  const data::CaseloadData& data, const ReferOptions& options,
+                                  const std::vector<pack::ResourceDecl>& extra = {});
 
 // The input fields Refer reads (programs, needs, accepts rules, priorities,
 // kecamatan and desa).
