@@ -5,6 +5,8 @@
 #include <limits>
 #include <map>
 
+#include "absl/container/flat_hash_map.h"
+
 namespace layak::refer {
 namespace {
 
@@ -95,13 +97,33 @@ Assignment Assign(const std::vector<Demand>& demands, const std::vector<int64_t>
     if (!demands[d].candidates.empty()) tiers[demands[d].tier].push_back(d);
   }
   for (const auto& [tier, members] : tiers) {
-    // Classes: demands with identical candidates and costs.
-    std::map<std::vector<std::pair<int32_t, int64_t>>, std::vector<std::size_t>> classes;
+    // Classes: demands with identical candidates and costs, found by a hash
+    // of the candidate list and confirmed by comparing it (no key copies).
+    std::vector<std::pair<std::vector<std::pair<int32_t, int64_t>>, std::vector<std::size_t>>> classes;
+    absl::flat_hash_map<uint64_t, std::vector<std::size_t>> by_hash;  // hash -> class indexes
+    std::vector<std::pair<int32_t, int64_t>> key;
     for (std::size_t d : members) {
-      std::vector<std::pair<int32_t, int64_t>> key;
+      key.clear();
       for (const Candidate& c : demands[d].candidates) key.emplace_back(c.resource, c.cost);
-      std::sort(key.begin(), key.end());
-      classes[key].push_back(d);
+      if (!std::is_sorted(key.begin(), key.end())) std::sort(key.begin(), key.end());
+      uint64_t h = 1469598103934665603ULL;
+      for (const auto& [res, cost] : key) {
+        h = (h ^ static_cast<uint64_t>(res)) * 1099511628211ULL;
+        h = (h ^ static_cast<uint64_t>(cost)) * 1099511628211ULL;
+      }
+      std::vector<std::size_t>& same = by_hash[h];
+      bool placed = false;
+      for (std::size_t ci : same) {
+        if (classes[ci].first == key) {
+          classes[ci].second.push_back(d);
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) {
+        same.push_back(classes.size());
+        classes.push_back({key, {d}});
+      }
     }
     const int n_classes = static_cast<int>(classes.size());
     const int n_res = static_cast<int>(capacity.size());

@@ -25,6 +25,22 @@ struct Place {
   bool known = false;
 };
 
+// A resource considered for one demand. Missing facts live beside the
+// candidates (index `missing`), so that sorting moves small records only.
+struct Cand {
+  int32_t r;
+  double km;
+  bool unknown;
+  int32_t missing;
+};
+
+// A resource offering a service to one place, with its distance.
+struct Base {
+  int32_t r;
+  double km;
+  bool catchment_unknown;
+};
+
 // What a demand waits for when it is not placed.
 struct DemandInfo {
   std::size_t row_first = 0;  // its first row in the result (candidates follow)
@@ -159,6 +175,10 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
 
   std::vector<Demand> demands;
   std::vector<DemandInfo> infos;
+  std::vector<Cand> cands;
+  std::vector<std::vector<std::string>> missing_lists;
+  absl::flat_hash_map<std::pair<int, const void*>, std::vector<Base>> ranked;  // (place, service) -> resources
+  absl::flat_hash_map<const Place*, int> desa_loc;
   eval::Scratch s;
   const std::size_t batch = 512;
   const std::size_t first = options.household >= 0 ? static_cast<std::size_t>(options.household) : 0;
@@ -175,13 +195,23 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
         const data::Column& c = data.table(ir::Scope::kHousehold).columns[static_cast<std::size_t>(kec)];
         if (c.valid(row)) kec_value = static_cast<int>(c.value(row));
       }
+      // Distances and catchments depend on the place only: `loc` keys the
+      // cache of ranked resources (-1: kecamatan unknown).
+      int loc = -1;
       if (kec_value >= 0 && static_cast<std::size_t>(kec_value) < kec_place.size()) {
         here = kec_place[static_cast<std::size_t>(kec_value)];
-        if (desa >= 0 && data.table(ir::Scope::kHousehold).present[static_cast<std::size_t>(desa)]) {
+        loc = kec_value;
+        if (desa >= 0 && !desa_place.empty() &&
+            data.table(ir::Scope::kHousehold).present[static_cast<std::size_t>(desa)]) {
           const data::Column& c = data.table(ir::Scope::kHousehold).columns[static_cast<std::size_t>(desa)];
           if (c.valid(row)) {
             auto it = desa_place.find({kec_names[static_cast<std::size_t>(kec_value)], std::string(c.text(row))});
-            if (it != desa_place.end()) here = it->second;
+            if (it != desa_place.end()) {
+              here = it->second;
+              auto [id, added] =
+                  desa_loc.try_emplace(&it->second, static_cast<int>(kec_names.size() + desa_loc.size()));
+              loc = id->second;
+            }
           }
         }
       }
@@ -225,52 +255,68 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
       }
       for (const Want& w : wants) {
         DemandInfo info{out.rows.size(), row, w.from_need, w.source, w.service, false, {}, {}};
-        struct Cand {
-          int32_t r;
-          double km;
-          bool unknown;
-          std::vector<std::string> missing;
-        };
-        std::vector<Cand> cands;
+        cands.clear();
+        missing_lists.clear();
         auto offered = offering.find(w.service);
         if (offered != offering.end()) {
-          for (int32_t r : offered->second) {
-            Cand c{r, -1, false, {}};
-            const Res& res = resources[static_cast<std::size_t>(r)];
-            if (!res.everywhere) {
-              if (kec_value < 0) {
-                c.unknown = true;
-                c.missing.push_back("kecamatan");
-              } else if (!serves[static_cast<std::size_t>(r)][static_cast<std::size_t>(kec_value)]) {
-                continue;
+          // The service's resources serving this place, ranked once per place.
+          std::vector<Base>& base = ranked[{loc, &offered->second}];
+          if (base.empty()) {
+            for (int32_t r : offered->second) {
+              const Res& res = resources[static_cast<std::size_t>(r)];
+              Base b{r, -1, false};
+              if (!res.everywhere) {
+                if (kec_value < 0) {
+                  b.catchment_unknown = true;
+                } else if (!serves[static_cast<std::size_t>(r)][static_cast<std::size_t>(kec_value)]) {
+                  continue;
+                }
               }
+              if (here.known && res.lat && res.lon) b.km = HaversineKm(here.lat, here.lon, *res.lat, *res.lon);
+              base.push_back(b);
             }
+            std::sort(base.begin(), base.end(), [&](const Base& a, const Base& b) {
+              if (a.catchment_unknown != b.catchment_unknown) return !a.catchment_unknown;
+              if ((a.km < 0) != (b.km < 0)) return a.km >= 0;
+              if (a.km != b.km) return a.km < b.km;
+              int64_t ca = out.capacity[static_cast<std::size_t>(a.r)],
+                      cb = out.capacity[static_cast<std::size_t>(b.r)];
+              if (ca != cb) return (ca < 0 ? INT64_MAX : ca) > (cb < 0 ? INT64_MAX : cb);
+              return out.resource_id[static_cast<std::size_t>(a.r)] < out.resource_id[static_cast<std::size_t>(b.r)];
+            });
+            if (base.empty()) base.push_back({-1, -1, false});  // remembers "none serves this place"
+          }
+          for (const Base& b : base) {
+            if (b.r < 0) continue;
+            Cand c{b.r, b.km, b.catchment_unknown, -1};
+            if (b.catchment_unknown) {
+              c.missing = static_cast<int32_t>(missing_lists.size());
+              missing_lists.push_back({"kecamatan"});
+            }
+            const Res& res = resources[static_cast<std::size_t>(b.r)];
             if (res.accepts_root >= 0) {
               int32_t reg = plan.roots[static_cast<std::size_t>(res.accepts_root)];
               eval::Status st = eval::StatusAt(s, reg, h);
               if (st == eval::Status::kIneligible) continue;
               if (st == eval::Status::kUnknown) {
                 c.unknown = true;
+                if (c.missing < 0) {
+                  c.missing = static_cast<int32_t>(missing_lists.size());
+                  missing_lists.emplace_back();
+                }
                 std::vector<std::string> errors;
-                eval::CollectMissing(plan, s, reg, h, "", &c.missing, &errors);
+                eval::CollectMissing(plan, s, reg, h, "", &missing_lists[static_cast<std::size_t>(c.missing)], &errors);
               }
             }
-            if (here.known && res.lat && res.lon) c.km = HaversineKm(here.lat, here.lon, *res.lat, *res.lon);
-            cands.push_back(std::move(c));
+            cands.push_back(c);
           }
+          // Those certain to serve and accept first, each group by distance.
+          std::stable_partition(cands.begin(), cands.end(), [](const Cand& c) { return !c.unknown; });
         }
-        std::sort(cands.begin(), cands.end(), [&](const Cand& a, const Cand& b) {
-          if (a.unknown != b.unknown) return !a.unknown;
-          if ((a.km < 0) != (b.km < 0)) return a.km >= 0;
-          if (a.km != b.km) return a.km < b.km;
-          int64_t ca = out.capacity[static_cast<std::size_t>(a.r)], cb = out.capacity[static_cast<std::size_t>(b.r)];
-          if (ca != cb) return (ca < 0 ? INT64_MAX : ca) > (cb < 0 ? INT64_MAX : cb);
-          return out.resource_id[static_cast<std::size_t>(a.r)] < out.resource_id[static_cast<std::size_t>(b.r)];
-        });
         for (const Cand& c : cands) {
           if (c.unknown) {
             info.any_unknown = true;
-            for (const std::string& f : c.missing) {
+            for (const std::string& f : missing_lists[static_cast<std::size_t>(c.missing)]) {
               if (std::find(info.missing.begin(), info.missing.end(), f) == info.missing.end())
                 info.missing.push_back(f);
             }
@@ -296,11 +342,17 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
         }
         for (std::size_t k = 0; k < cands.size() && static_cast<int>(k) < options.top; ++k) {
           const Cand& c = cands[k];
-          Referral ref{row,      w.from_need,
-                       w.source, w.service,
-                       c.r,      static_cast<int>(k) + 1,
-                       c.km,     c.unknown ? "unknown" : "candidate",
-                       "",       c.missing};
+          Referral ref{
+              row,
+              w.from_need,
+              w.source,
+              w.service,
+              c.r,
+              static_cast<int>(k) + 1,
+              c.km,
+              c.unknown ? "unknown" : "candidate",
+              "",
+              c.missing >= 0 ? missing_lists[static_cast<std::size_t>(c.missing)] : std::vector<std::string>{}};
           const Res& res = resources[static_cast<std::size_t>(c.r)];
           ref.reason = absl::StrCat("offers ", w.service,
                                     res.province     ? "; serves the province"
