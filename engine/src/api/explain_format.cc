@@ -138,8 +138,9 @@ std::string FormatExplanationText(const Explanation& e) {
       if (Id(l)) std::replace(km.begin(), km.end(), '.', ',');
       absl::StrAppend(&out, "; ", km);
     }
-    if (r.capacity >= 0)
+    if (r.capacity >= 0) {
       absl::StrAppend(&out, Id(l) ? "; kapasitas " : "; capacity ", r.capacity, Id(l) ? " tempat" : " places");
+    }
     if (r.status == "unknown") {
       absl::StrAppend(&out, Id(l) ? "; belum pasti menerima, perlu data: " : "; may not accept, data needed: ",
                       absl::StrJoin(r.missing, "; "));

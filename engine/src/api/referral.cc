@@ -11,8 +11,9 @@ namespace layak {
 absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload, const ReferralOptions& options) {
   const eval::Plan& p = plan.impl().plan;
   const data::CaseloadData& data = *caseload.impl().data;
-  if (&data.module() != p.module)
+  if (&data.module() != p.module) {
     return absl::InvalidArgumentError("the caseload was read for another pack than the plan's");
+  }
   const ir::Module& m = *p.module;
   refer::ReferOptions o;
   o.as_of = p.as_of;

@@ -134,22 +134,26 @@ Assignment Assign(const std::vector<Demand>& demands, const std::vector<int64_t>
     for (const auto& [key, list] : classes) {
       flow.AddEdge(source, 1 + ci, static_cast<int64_t>(list.size()), 0);
       auto& edges = class_edges.emplace_back();
-      for (const auto& [res, cost] : key)
+      for (const auto& [res, cost] : key) {
         edges.emplace_back(flow.AddEdge(1 + ci, 1 + n_classes + res, kInf, cost), res);
+      }
       ++ci;
     }
     std::vector<int> res_edge(static_cast<std::size_t>(n_res));
-    for (int r = 0; r < n_res; ++r)
+    for (int r = 0; r < n_res; ++r) {
       res_edge[static_cast<std::size_t>(r)] =
           flow.AddEdge(1 + n_classes + r, sink, left[static_cast<std::size_t>(r)], 0);
+    }
     flow.Run(source, sink);
     // Places of each class go to its demands in input order, nearest first.
     ci = 0;
-    for (const auto& [key, list] : classes) {
-      std::vector<std::pair<int64_t, int32_t>> got;  // (cost, resource) with multiplicity
+    for (const auto& cls : classes) {
+      // (A structured binding is not captured by the lambda: clang 14 refuses it.)
+      const std::vector<std::pair<int32_t, int64_t>>& key = cls.first;
+      const std::vector<std::size_t>& list = cls.second;
       std::size_t next = 0;
       auto edges = class_edges[static_cast<std::size_t>(ci)];
-      std::sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) {
+      std::sort(edges.begin(), edges.end(), [&key](const auto& a, const auto& b) {
         int64_t ca = 0, cb = 0;
         for (const auto& [res, cost] : key) {
           if (res == a.second) ca = cost;

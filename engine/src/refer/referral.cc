@@ -317,8 +317,9 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
           if (c.unknown) {
             info.any_unknown = true;
             for (const std::string& f : missing_lists[static_cast<std::size_t>(c.missing)]) {
-              if (std::find(info.missing.begin(), info.missing.end(), f) == info.missing.end())
+              if (std::find(info.missing.begin(), info.missing.end(), f) == info.missing.end()) {
                 info.missing.push_back(f);
+              }
             }
           } else if (c.km >= 0) {
             info.known.emplace_back(c.r, c.km);
