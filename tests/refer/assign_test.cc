@@ -1,7 +1,7 @@
-// The exact assignment: never over capacity, only to candidates, and, tier
-// by tier, as many places as the capacity left by earlier tiers allows at
-// the least total distance — checked against brute force on small random
-// cases, tier by tier.
+// The exact assignment: never over capacity, only to candidates, and the
+// lexicographic optimum over tiers (as many of the first tier as possible at
+// the least distance, then of the second among those, ...) — checked against
+// brute force over every assignment on small random cases.
 #include "refer/assign.h"
 
 #include <gtest/gtest.h>
@@ -28,36 +28,45 @@ Score ScoreOf(const std::vector<Demand>& demands, const std::vector<int32_t>& go
   return s;
 }
 
-// The best (count, cost) for the demands of one tier with `left` places.
-std::pair<int64_t, int64_t> BruteForceTier(const std::vector<Demand>& demands, int tier, std::vector<int64_t> left) {
-  std::vector<std::size_t> ds;
-  for (std::size_t d = 0; d < demands.size(); ++d) {
-    if (demands[d].tier == tier) ds.push_back(d);
+// Better: more placed in an earlier tier, then less distance in it, and so on.
+bool Better(const Score& a, const Score& b) {
+  for (std::size_t t = 0; t < a.size(); ++t) {
+    if (a[t].first != b[t].first) return a[t].first > b[t].first;
+    if (a[t].second != b[t].second) return a[t].second < b[t].second;
   }
-  std::pair<int64_t, int64_t> best = {0, 0};
-  std::function<void(std::size_t, int64_t, int64_t)> go = [&](std::size_t i, int64_t count, int64_t cost) {
-    if (i == ds.size()) {
-      if (count > best.first || (count == best.first && cost < best.second)) best = {count, cost};
+  return false;
+}
+
+// The best score over every assignment of every demand.
+Score BruteForce(const std::vector<Demand>& demands, std::vector<int64_t> left, int tiers) {
+  std::vector<int32_t> got(demands.size(), -1);
+  Score best = ScoreOf(demands, got, tiers);
+  std::function<void(std::size_t)> go = [&](std::size_t d) {
+    if (d == demands.size()) {
+      Score s = ScoreOf(demands, got, tiers);
+      if (Better(s, best)) best = s;
       return;
     }
-    go(i + 1, count, cost);
-    for (const Candidate& c : demands[ds[i]].candidates) {
+    go(d + 1);
+    for (const Candidate& c : demands[d].candidates) {
       if (left[static_cast<std::size_t>(c.resource)] == 0) continue;
       --left[static_cast<std::size_t>(c.resource)];
-      go(i + 1, count + 1, cost + c.cost);
+      got[d] = c.resource;
+      go(d + 1);
       ++left[static_cast<std::size_t>(c.resource)];
+      got[d] = -1;
     }
   };
-  go(0, 0, 0);
+  go(0);
   return best;
 }
 
 TEST(Assign, OptimalOnRandomSmallCasesAgainstBruteForce) {
   std::mt19937 rng(20261128);
-  for (int round = 0; round < 400; ++round) {
-    const int n_res = 1 + static_cast<int>(rng() % 3);
+  for (int round = 0; round < 1500; ++round) {
+    const int n_res = 1 + static_cast<int>(rng() % 4);
     const int n_dem = 1 + static_cast<int>(rng() % 7);
-    const int tiers = 1 + static_cast<int>(rng() % 2);
+    const int tiers = 1 + static_cast<int>(rng() % 4);
     std::vector<int64_t> capacity;
     for (int r = 0; r < n_res; ++r) capacity.push_back(static_cast<int64_t>(rng() % 4));
     std::vector<Demand> demands(static_cast<std::size_t>(n_dem));
@@ -80,16 +89,7 @@ TEST(Assign, OptimalOnRandomSmallCasesAgainstBruteForce) {
       ASSERT_LE(used[static_cast<std::size_t>(r)], capacity[static_cast<std::size_t>(r)]) << "round " << round;
       ASSERT_EQ(used[static_cast<std::size_t>(r)], a.load[static_cast<std::size_t>(r)]);
     }
-    // Tier by tier: the best possible with the places earlier tiers left.
-    Score got = ScoreOf(demands, a.resource, tiers);
-    std::vector<int64_t> left = capacity;
-    for (int t = 0; t < tiers; ++t) {
-      EXPECT_EQ(got[static_cast<std::size_t>(t)], BruteForceTier(demands, t, left))
-          << "round " << round << " tier " << t;
-      for (std::size_t d = 0; d < demands.size(); ++d) {
-        if (demands[d].tier == t && a.resource[d] >= 0) --left[static_cast<std::size_t>(a.resource[d])];
-      }
-    }
+    EXPECT_EQ(ScoreOf(demands, a.resource, tiers), BruteForce(demands, capacity, tiers)) << "round " << round;
     EXPECT_EQ(Assign(demands, capacity).resource, a.resource) << "deterministic";
   }
 }
@@ -99,6 +99,17 @@ TEST(Assign, EarlierTierFirstEvenWhenFarther) {
   std::vector<Demand> demands = {{1, {{0, 1}}}, {0, {{0, 50}}}};
   Assignment a = Assign(demands, {1});
   EXPECT_EQ(a.resource, (std::vector<int32_t>{-1, 0}));
+}
+
+TEST(Assign, AnEarlierTiersEqualChoicesLeaveRoomForLaterOnes) {
+  // The urgent demand is as near to r0 as to r1; the later one can only use
+  // r0. One place each: the urgent one goes to r1, so both are placed.
+  std::vector<Demand> demands = {{0, {{0, 5}, {1, 5}}}, {1, {{0, 1}}}};
+  Assignment a = Assign(demands, {1, 1});
+  EXPECT_EQ(a.resource, (std::vector<int32_t>{1, 0}));
+  // But never at a cost to the earlier tier: with r1 farther, r0 stays its.
+  demands[0].candidates[1].cost = 6;
+  EXPECT_EQ(Assign(demands, {1, 1}).resource, (std::vector<int32_t>{0, -1}));
 }
 
 TEST(Assign, UnlimitedCapacityAndNoCandidates) {

@@ -1,23 +1,20 @@
 // Assignment of referral demands to resources under capacity, exactly.
 //
-// Demands are taken tier by tier (more urgent first, then lower priority
-// value, e.g. desil), each tier with the places the earlier ones left.
-// Within a tier the assignment places as many demands as capacity allows
-// and, among those, minimises the total distance: a
-// min-cost maximum flow, solved by successive shortest paths
-// (Bellman-Ford on the residual graph, so negative residual costs are
-// fine). The flow runs on demand *classes*, not single demands: demands of
-// one tier with the same candidate resources at the same distances are
-// interchangeable, so they form one node with their count as capacity.
-// That keeps the graph as small as (places × services) whatever the
-// caseload's size, and the result is still exact. Within a class, places
+// Demands are ranked in tiers (more urgent first, then lower priority
+// value, e.g. desil). The assignment is the lexicographic optimum: as many
+// demands of the first tier placed as capacity allows, at the least total
+// distance among those; then, among all assignments that do so, as many of
+// the second tier at the least distance; and so on. It is one min-cost flow
+// graph that the tiers join in order (successive shortest paths); after each
+// tier, arcs that an optimal rerouting of its flow cannot use are removed
+// (positive reduced cost), so later tiers can never cost it a place or a
+// metre (assign.cc). The flow runs on demand *classes*, not single demands:
+// demands of one tier with the same candidate resources at the same
+// distances are interchangeable, so they form one node with their count as
+// capacity. That keeps the graph as small as (places × services) whatever
+// the caseload's size, and the result is still exact. Within a class, places
 // go to demands in input order, nearest resource first: identical across
 // thread counts and runs.
-//
-// Not done: a lexicographic optimum across tiers. Where a tier has several
-// placements of equal count and distance, the one chosen may leave a later
-// tier fewer places than another would; a
-// later tier never takes a place from an earlier one.
 #ifndef LAYAK_REFER_ASSIGN_H_
 #define LAYAK_REFER_ASSIGN_H_
 
