@@ -110,6 +110,19 @@ void ApplyPackFormats(const RulePack& pack, CaseloadArgs* a) {
   a->read.false_spellings.insert(a->read.false_spellings.end(), p.false_spellings.begin(), p.false_spellings.end());
 }
 
+void CsvField(std::ostream& out, const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) {
+    out << s;
+    return;
+  }
+  out << '"';
+  for (char c : s) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
 std::shared_ptr<const RulePack> LoadPackOrReport(const std::string& command, const std::string& folder) {
   auto r = LoadRulePack(folder);
   if (!r.ok()) {
@@ -128,23 +141,6 @@ std::shared_ptr<const RulePack> LoadPackOrReport(const std::string& command, con
   }
   return std::shared_ptr<const RulePack>(r->ReleasePack());
 }
-
-namespace {
-
-void CsvField(std::ostream& out, const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) {
-    out << s;
-    return;
-  }
-  out << '"';
-  for (char c : s) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
-}  // namespace
 
 bool ChunkReporter::Report(ReadResult& r) {
   for (const std::string& n : r.notes) std::cerr << n << "\n";

@@ -37,6 +37,9 @@ int ParseCaseloadArg(const std::string& command, const std::vector<std::string>&
 // Checks that exactly one input form was given; prints why not.
 bool CheckCaseloadArgs(const std::string& command, const CaseloadArgs& a);
 
+// Writes `s` as one CSV field, quoted when it holds a comma, quote or line end.
+void CsvField(std::ostream& out, const std::string& s);
+
 // Loads the pack at `folder`, printing diagnostics; null when it has errors.
 std::shared_ptr<const RulePack> LoadPackOrReport(const std::string& command, const std::string& folder);
 

@@ -97,8 +97,13 @@ int RunDiff(const std::vector<std::string>& args) {
     } else if (a == "--out") {
       if (!value(&out_path)) return kExitUsage;
     } else if (a == "--max-ids") {
-      if (!value(&v)) return kExitUsage;
-      max_ids = static_cast<std::size_t>(std::max(0, std::atoi(v.c_str())));
+      std::size_t n = 0;
+      if (!value(&v) || v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 9) {
+        std::cerr << "layak diff: --max-ids needs a number of ids (0 or more)\n";
+        return kExitUsage;
+      }
+      n = static_cast<std::size_t>(std::stoul(v));
+      max_ids = n;
     } else if (!a.empty() && a[0] == '-') {
       std::cerr << "layak diff: unknown option '" << a << "'\n\n" << kDiffUsage;
       return kExitUsage;

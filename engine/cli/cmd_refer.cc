@@ -40,16 +40,6 @@ const char kReferUsage[] =
     "                  columns it does not map and rows it cannot use are listed on stderr\n"
     "\n";
 
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 int RunRefer(const std::vector<std::string>& args) {
@@ -153,9 +143,13 @@ int RunRefer(const std::vector<std::string>& args) {
   for (const ReferralRow& r : report->rows) {
     std::ostringstream km;
     if (r.distance_km) km << std::fixed << std::setprecision(1) << *r.distance_km;
-    out << Csv(r.household_id) << "," << r.source_kind << "," << r.source << "," << r.service << "," << r.resource_id
-        << "," << r.rank << "," << km.str() << "," << r.status << "," << Csv(r.reason) << ","
-        << Csv(absl::StrJoin(r.missing, "|")) << "\n";
+    CsvField(out, r.household_id);
+    out << "," << r.source_kind << "," << r.source << "," << r.service << "," << r.resource_id << "," << r.rank << ","
+        << km.str() << "," << r.status << ",";
+    CsvField(out, r.reason);
+    out << ",";
+    CsvField(out, absl::StrJoin(r.missing, "|"));
+    out << "\n";
     assigned += r.status == "assigned" ? 1 : 0;
     waiting += r.status == "waiting" ? 1 : 0;
   }

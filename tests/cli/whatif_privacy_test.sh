@@ -32,6 +32,12 @@ grep -qx "BASE_P,B,,eligible,ineligible" "$WORK/changes.csv" || fail "diff --out
 "$LAYAK" diff "$L/top" "$L/top" "${IN[@]}" --param max_desil=4 | grep -qx "  ineligible -> eligible: 2 (B, C)" \
   || fail "what-if diff"
 
+set +e
+"$LAYAK" diff "$L/base" "$L/top" "${IN[@]}" --max-ids lots 2> "$WORK/mx.err" > /dev/null; rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "bad --max-ids exit $rc"
+grep -q "max-ids needs a number" "$WORK/mx.err" || fail "bad --max-ids message"
+
 # --redact: no NIK, no household id, no sensitive program, no sensitive field name.
 "$LAYAK" run "$L/top" "${IN[@]}" --out "$WORK/plain.csv" 2>/dev/null
 grep -q "3500000000000001" "$WORK/plain.csv" || fail "plain output has the NIK"

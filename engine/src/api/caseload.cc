@@ -90,33 +90,36 @@ absl::StatusOr<ReadResult> ReadCsvCaseload(const RulePack& pack, const std::stri
   return FinishRead(staging, std::move(notes));
 }
 
-absl::StatusOr<ReadResult> ReadJsonlCaseload(const RulePack& pack, const std::string& path,
-                                             const ReadOptions& options) {
+namespace {
+
+// Reads JSON Lines text (a file, or one household given in memory).
+absl::StatusOr<ReadResult> ReadJsonlInput(const RulePack& pack, const io::InputFile& file, const ReadOptions& options) {
   const ir::Module& m = *pack.impl().module;
   auto opts = ToInternal(m, options);
   if (!opts.ok()) return opts.status();
-  auto f = io::InputFile::Open(path);
-  if (!f.ok()) return f.status();
   data::Staging staging(m);
   std::vector<std::string> notes;
-  io::ReadJsonl(*f, *opts, &staging, &notes);
+  io::ReadJsonl(file, *opts, &staging, &notes);
   return FinishRead(staging, std::move(notes));
+}
+
+}  // namespace
+
+absl::StatusOr<ReadResult> ReadJsonlCaseload(const RulePack& pack, const std::string& path,
+                                             const ReadOptions& options) {
+  auto f = io::InputFile::Open(path);
+  if (!f.ok()) return f.status();
+  return ReadJsonlInput(pack, *f, options);
 }
 
 absl::StatusOr<ReadResult> ReadJsonHousehold(const RulePack& pack, std::string_view json, const std::string& name,
                                              const ReadOptions& options) {
-  const ir::Module& m = *pack.impl().module;
-  auto opts = ToInternal(m, options);
-  if (!opts.ok()) return opts.status();
   // A JSON string holds no raw line break, so a pretty-printed object
   // becomes one JSON Lines record by joining its lines.
   std::string line(json);
   std::replace(line.begin(), line.end(), '\n', ' ');
   std::replace(line.begin(), line.end(), '\r', ' ');
-  data::Staging staging(m);
-  std::vector<std::string> notes;
-  io::ReadJsonl(io::InputFile::FromString(name, std::move(line)), *opts, &staging, &notes);
-  return FinishRead(staging, std::move(notes));
+  return ReadJsonlInput(pack, io::InputFile::FromString(name, std::move(line)), options);
 }
 
 // ---------------------------------------------------------------------------

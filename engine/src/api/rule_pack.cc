@@ -1,9 +1,6 @@
-// Public LoadRulePack / LoadRulePackFromSources: finds the pack's files,
-// reads them (pack/), checks them (check/) and wraps the result.
+// Public LoadRulePack / LoadRulePackFromSources: gathers the pack's files
+// (api/pack_files.cc), reads them (pack/), checks them (check/) and wraps the result.
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -14,7 +11,6 @@
 #include "pack/yaml_reader.h"
 
 namespace layak {
-namespace fs = std::filesystem;
 
 RulePack::RulePack(std::unique_ptr<RulePackImpl> impl) : impl_(std::move(impl)) {}
 RulePack::~RulePack() = default;

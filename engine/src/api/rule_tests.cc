@@ -56,7 +56,6 @@ absl::StatusOr<Caseload> TestCaseload(const RulePack& pack, const pack::TestDecl
       if (v.value) col[i] = *v.value;
     }
   }
-  std::vector<std::string> member_keys;
   for (auto& [field, col] : columns) {
     col.resize(t.members.size());
     std::vector<std::string_view> views(col.begin(), col.end());

@@ -32,14 +32,23 @@ std::string NodeText(const ir::Module& m, ir::NodeId id) {
   return text.substr(n.origin.begin, n.origin.end - n.origin.begin);
 }
 
+// Derived fields by the IR node of their expression: an input such as age
+// is reported as itself, not as the birth date under it.
+using DerivedFields = absl::flat_hash_map<ir::NodeId, int32_t>;
+
+DerivedFields DerivedFieldsOf(const ir::Module& m) {
+  DerivedFields out;
+  for (std::size_t f = 0; f < m.fields.size(); ++f) {
+    if (m.fields[f].derive >= 0) out[m.fields[f].derive] = static_cast<int32_t>(f);
+  }
+  return out;
+}
+
 class InputWalker {
  public:
-  InputWalker(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s)
-      : plan_(plan), data_(data), s_(s) {
-    for (std::size_t f = 0; f < plan.module->fields.size(); ++f) {
-      if (plan.module->fields[f].derive >= 0) derived_[plan.module->fields[f].derive] = static_cast<int32_t>(f);
-    }
-  }
+  InputWalker(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s,
+              const DerivedFields& derived)
+      : plan_(plan), data_(data), s_(s), derived_(derived) {}
 
   // Inputs under `reg` at `row` (a household row, or a member row when the
   // register is at member scope); member_row < 0: every member of the household.
@@ -97,7 +106,7 @@ class InputWalker {
   const eval::Plan& plan_;
   const data::CaseloadData& data_;
   const eval::Scratch& s_;
-  absl::flat_hash_map<ir::NodeId, int32_t> derived_;
+  const DerivedFields& derived_;
   absl::flat_hash_set<std::pair<int32_t, int64_t>, PairHash> seen_;
 };
 
@@ -129,7 +138,7 @@ std::string WithParamValues(const eval::Plan& plan, const data::CaseloadData& da
 }
 
 void TraceClauses(const eval::Plan& plan, const data::CaseloadData& data, const eval::Scratch& s,
-                  const eval::PlanProgram& pp, std::size_t row, ProgramTrace* t) {
+                  const DerivedFields& derived_fields, const eval::PlanProgram& pp, std::size_t row, ProgramTrace* t) {
   const ir::Program& prog = plan.module->programs[static_cast<std::size_t>(pp.index)];
   bool member = pp.unit == pack::Scope::kMember;
   std::size_t hh = member ? s.mhh[row] : row;
@@ -140,7 +149,8 @@ void TraceClauses(const eval::Plan& plan, const data::CaseloadData& data, const 
     c.value = eval::StatusAt(s, pp.clauses[k], row);
     failed += c.value == eval::Status::kIneligible ? 1 : 0;
     unknown += c.value == eval::Status::kUnknown ? 1 : 0;
-    InputWalker(plan, data, s).Walk(pp.clauses[k], hh, member ? static_cast<int64_t>(row) : -1, &c.inputs);
+    InputWalker(plan, data, s, derived_fields)
+        .Walk(pp.clauses[k], hh, member ? static_cast<int64_t>(row) : -1, &c.inputs);
     std::sort(c.inputs.begin(), c.inputs.end(), [](const InputValue& a, const InputValue& b) {
       if (a.member != b.member) return a.member < b.member;
       return a.program != b.program ? a.program < b.program : a.field < b.field;
@@ -176,8 +186,7 @@ void TraceClauses(const eval::Plan& plan, const data::CaseloadData& data, const 
     if (plan.instr(i.a).op == POp::kConst || !s.known(i.a)[at(i.a)]) continue;
     c.now = FormatRegister(plan, data, s, i.a, at(i.a));
     // A field, or a derived field such as age, is named by the clause itself.
-    bool derived = false;
-    for (const ir::Field& f : plan.module->fields) derived |= f.derive >= 0 && f.derive == plan.instr(i.a).node;
+    bool derived = derived_fields.contains(plan.instr(i.a).node);
     if (plan.instr(i.a).op != POp::kField && !derived) c.now_operand = NodeText(*plan.module, plan.instr(i.a).node);
   }
 }
@@ -224,6 +233,7 @@ Trace TraceHousehold(const eval::Plan& plan, const data::CaseloadData& data, std
   t.as_of = plan.as_of;
   t.members = s->moff[1] - s->moff[0];
   int member_key = data.key_field(pack::Scope::kMember);
+  const DerivedFields derived = DerivedFieldsOf(*plan.module);
   for (std::size_t p = 0; p < plan.programs.size(); ++p) {
     const eval::PlanProgram& pp = plan.programs[p];
     bool member = pp.unit == pack::Scope::kMember;
@@ -237,7 +247,7 @@ Trace TraceHousehold(const eval::Plan& plan, const data::CaseloadData& data, std
         if (member_key >= 0) run::AppendKey(data, pack::Scope::kMember, s->m0 + row, &pt.member_id);
       }
       eval::ResultAt(plan, data, *s, static_cast<int32_t>(p), row, &pt.result);
-      if (pp.in_force) TraceClauses(plan, data, *s, pp, row, &pt);
+      if (pp.in_force) TraceClauses(plan, data, *s, derived, pp, row, &pt);
     }
   }
   return t;
