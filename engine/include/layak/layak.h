@@ -17,6 +17,7 @@
 #include "layak/referral.h"
 #include "layak/rule_pack.h"
 #include "layak/rule_tests.h"
+#include "layak/schema.h"
 #include "layak/version.h"
 
 #endif  // LAYAK_LAYAK_H_

@@ -127,6 +127,10 @@ std::string FormatExplanationText(const Explanation& e) {
   for (const ReferralRow& r : e.referrals) {
     absl::StrAppend(&out, "  ", r.service, " (",
                     r.source_kind == "need" ? (Id(l) ? "kebutuhan " : "need ") : "program ", r.source, "): ");
+    if (r.resource_id.empty() && !r.missing.empty()) {  // a quota whose key is not known
+      absl::StrAppend(&out, Id(l) ? "perlu data: " : "data needed: ", absl::StrJoin(r.missing, "; "), "\n");
+      continue;
+    }
     if (r.resource_id.empty()) {
       absl::StrAppend(&out, Id(l) ? "belum ada sumber daya yang melayani keluarga ini\n"
                                   : "no resource serves this household yet\n");

@@ -283,7 +283,15 @@ NodeId Binder::BindName(expr::NodeIndex n, const BindContext& ctx) {
   if (parts.size() == 2 && parts[0] == "params") {
     for (std::size_t i = 0; i < module_.params.size(); ++i) {
       if (module_.params[i].name == parts[1]) {
-        return Make(ir::Op::kParam, module_.params[i].type, {}, n, static_cast<int64_t>(i));
+        // A table parameter reads the household's key: the node depends on it.
+        std::vector<NodeId> key;
+        if (int k = module_.params[i].key_field; k >= 0) {
+          NodeId f = use_field(k);
+          if (f < 0) return -1;
+          key.push_back(f);
+        }
+        return Make(ir::Op::kParam, module_.params[i].type, std::move(key), n, static_cast<int64_t>(i), "",
+                    Scope::kHousehold);
       }
     }
     std::vector<std::string> names;

@@ -106,13 +106,83 @@ void CheckDefinitionNames(const pack::PackModel& model, util::DiagnosticSink& si
   }
 }
 
-void BuildParams(const pack::PackModel& model, ir::Module& m) {
+// Parameters; a table parameter's key must be a household enum or string
+// field, and an enum key's rows must name its values (aliases become them).
+void BuildParams(const pack::PackModel& model, ir::Module& m, util::DiagnosticSink& sink) {
   for (const pack::ParameterDecl& p : model.parameters) {
     ir::Param param;
     param.name = p.name;
     param.type.kind = ToIrType(p.values.front().type);
     param.values = p.values;
+    param.fallback = p.fallback;
+    if (p.key) {
+      std::string what = absl::StrCat("parameter '", p.name, "'");
+      int f = m.FindField(p.key->value, ir::Scope::kHousehold);
+      if (f < 0) {
+        std::vector<std::string> names;
+        for (const ir::Field& field : m.fields) {
+          if (field.scope == ir::Scope::kHousehold) names.push_back(field.name);
+        }
+        ReportAtLoc(model, sink, p.key->loc, DiagnosticCode::kUnknownName,
+                    absl::StrCat(what, " is keyed by '", p.key->value, "', which is not a household field"),
+                    {util::DidYouMean(p.key->value, names)});
+      } else if (const ir::Field& key = m.fields[static_cast<std::size_t>(f)];
+                 key.type.kind != ir::Type::kEnum && key.type.kind != ir::Type::kString) {
+        ReportAtLoc(model, sink, p.key->loc, DiagnosticCode::kTypeMismatch,
+                    absl::StrCat(what, " is keyed by '", key.name, "', a field of type ", m.TypeName(key.type),
+                                 "; a key must be an enum or string field"));
+      } else {
+        param.key_field = f;
+        if (key.type.kind == ir::Type::kEnum) {
+          const std::vector<std::string>& domain = m.domains[static_cast<std::size_t>(key.type.domain)].values;
+          for (pack::ParamValue& v : param.values) {
+            for (pack::TableEntry& e : v.table) {
+              if (auto alias = key.aliases.find(e.key); alias != key.aliases.end()) e.key = alias->second;
+              if (std::find(domain.begin(), domain.end(), e.key) == domain.end()) {
+                ReportAtLoc(model, sink, e.loc, DiagnosticCode::kUnknownEnumValue,
+                            absl::StrCat("'", e.key, "' is not a value of enum field '", key.name, "'"),
+                            {util::DidYouMean(e.key, domain)});
+              }
+            }
+            std::sort(v.table.begin(), v.table.end(),
+                      [](const pack::TableEntry& a, const pack::TableEntry& b) { return a.key < b.key; });
+          }
+        }
+      }
+    }
     m.params.push_back(std::move(param));
+  }
+}
+
+// `quotas:`: a program of the pack and a table parameter of ints.
+void BuildQuotas(const pack::PackModel& model, ir::Module& m, util::DiagnosticSink& sink) {
+  for (const pack::QuotaDecl& q : model.quotas) {
+    int program = m.FindProgram(q.program.value);
+    if (program < 0) {
+      std::vector<std::string> ids;
+      for (const ir::Program& p : m.programs) ids.push_back(p.id);
+      ReportAtLoc(model, sink, q.program.loc, DiagnosticCode::kUnknownName,
+                  absl::StrCat("quota for unknown program '", q.program.value, "'"),
+                  {util::DidYouMean(q.program.value, ids)});
+      continue;
+    }
+    std::string name = q.places.value;
+    if (name.rfind("params.", 0) == 0) name = name.substr(7);
+    auto it = std::find_if(m.params.begin(), m.params.end(), [&](const ir::Param& p) { return p.name == name; });
+    if (it == m.params.end()) {
+      std::vector<std::string> names;
+      for (const ir::Param& p : m.params) names.push_back(p.name);
+      ReportAtLoc(model, sink, q.places.loc, DiagnosticCode::kUnknownParameter,
+                  absl::StrCat("unknown parameter '", name, "'"), {util::DidYouMean(name, names)});
+      continue;
+    }
+    if (it->key_field < 0 || it->type.kind != ir::Type::kInt) {
+      ReportAtLoc(model, sink, q.places.loc, DiagnosticCode::kBadParameter,
+                  absl::StrCat("the places of a quota must be a table parameter of ints (with 'key:'), but '", name,
+                               "' is ", it->key_field < 0 ? "not a table" : "not of ints"));
+      continue;
+    }
+    m.quotas.push_back({program, static_cast<int32_t>(it - m.params.begin())});
   }
 }
 
@@ -132,7 +202,8 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
   auto module = std::make_unique<ir::Module>();
   ir::Module& m = *module;
   BuildFields(model, m, sink);
-  BuildParams(model, m);
+  m.BuildIndex();  // parameter keys look fields up
+  BuildParams(model, m, sink);
   CheckDefinitionNames(model, sink);
   for (const pack::ProgramDecl& p : model.programs) {
     ir::Program program;
@@ -222,6 +293,7 @@ std::unique_ptr<ir::Module> CheckPack(const pack::PackModel& model, util::Diagno
     std::vector<int32_t>& deps = m.programs[e.from].depends_on;
     if (std::find(deps.begin(), deps.end(), e.to) == deps.end()) deps.push_back(e.to);
   }
+  BuildQuotas(model, m, sink);
   m.evaluation_order = OrderPrograms(m, binder.program_edges(), model, sink);
   CheckPackData(model, m, sink);
   if (options.lint && !sink.has_errors()) LintPack(model, m, sink);

@@ -135,6 +135,7 @@ void LintPack(const pack::PackModel& model, const ir::Module& m, util::Diagnosti
   for (std::size_t i = 0; i < m.nodes.size(); ++i) {
     if (reachable[i] && m.nodes[i].op == ir::Op::kParam) param_used[static_cast<std::size_t>(m.nodes[i].value)] = 1;
   }
+  for (const ir::Quota& q : m.quotas) param_used[static_cast<std::size_t>(q.param)] = 1;
   for (std::size_t i = 0; i < m.params.size(); ++i) {
     if (param_used[i]) continue;
     auto it = model.parameter_index.find(m.params[i].name);

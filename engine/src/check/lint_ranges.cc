@@ -72,12 +72,17 @@ Range RangeAnalysis::Compute(ir::NodeId id) {
       Range r = Bool(false, false);
       r.lo = kInf;
       r.hi = -kInf;
+      auto cover = [&](int64_t number) {
+        r.can_true |= number != 0;
+        r.can_false |= number == 0;
+        r.lo = std::min(r.lo, static_cast<double>(number));
+        r.hi = std::max(r.hi, static_cast<double>(number));
+      };
       for (const pack::ParamValue& v : p.values) {
-        r.can_true |= v.number != 0;
-        r.can_false |= v.number == 0;
-        r.lo = std::min(r.lo, static_cast<double>(v.number));
-        r.hi = std::max(r.hi, static_cast<double>(v.number));
+        if (!v.is_table) cover(v.number);
+        for (const pack::TableEntry& e : v.table) cover(e.number);
       }
+      if (p.fallback) cover(p.fallback->number);
       if (!numeric && n.type.kind != ir::Type::kBool) return {};
       return r;
     }

@@ -234,6 +234,14 @@ NodeId Binder::BindConstantOperand(expr::NodeIndex n, const BindContext& ctx, co
     return -1;
   }
   NodeId id = Bind(n, ctx);
+  if (id >= 0 && Ir(id).op == ir::Op::kParam && !Ir(id).args.empty()) {
+    const ir::Param& p = module_.params[static_cast<std::size_t>(Ir(id).value)];
+    Error(n, DiagnosticCode::kNotConstant,
+          absl::StrCat(what, " must be a constant, but parameter '", p.name, "' is a table keyed by '",
+                       module_.fields[static_cast<std::size_t>(p.key_field)].name, "': its value differs by household"),
+          {"help: compare with it using '==' or '<=' instead"});
+    return -1;
+  }
   if (id >= 0 && negative_literal) {
     const ir::Node& inner = Ir(Ir(id).args[0]);
     id = Const(inner.type, -inner.value, n);

@@ -71,6 +71,36 @@ void LoadField(Ctx& c, int32_t r) {
   }
 }
 
+// A table parameter: the row of each household's key value, else the
+// default, else unknown.
+void LookupKernel(Ctx& c, int32_t r) {
+  const Instr& i = c.plan.instr(r);
+  const Lookup& t = c.plan.lookups[static_cast<std::size_t>(i.imm)];
+  const int64_t* kv = c.s.values(i.a);
+  const uint8_t* kk = c.s.known(i.a);
+  int64_t* v = c.s.values(r);
+  uint8_t* k = c.s.known(r);
+  for (std::size_t j = 0; j < c.s.nh; ++j) {
+    v[j] = t.fallback;
+    k[j] = 0;
+    if (!kk[j]) continue;
+    k[j] = t.has_fallback ? 1 : 0;
+    if (t.by_enum) {
+      auto e = static_cast<std::size_t>(kv[j]);
+      if (e < t.enum_known.size() && t.enum_known[e]) {
+        v[j] = t.enum_value[e];
+        k[j] = 1;
+      }
+    } else {
+      std::string_view key = StringOf(c.plan, c.data, kv[j]);
+      if (auto it = t.text_value.find(absl::string_view(key.data(), key.size())); it != t.text_value.end()) {
+        v[j] = it->second;
+        k[j] = 1;
+      }
+    }
+  }
+}
+
 void BroadcastKernel(Ctx& c, int32_t r) {
   const Instr& i = c.plan.instr(r);
   const int64_t* av = c.s.values(i.a);
@@ -115,6 +145,9 @@ void EvaluateBatch(const Plan& plan, const data::CaseloadData& data, std::size_t
         break;
       case POp::kBroadcast:
         BroadcastKernel(c, r);
+        break;
+      case POp::kLookup:
+        LookupKernel(c, r);
         break;
       case POp::kStatus:
       case POp::kNot:

@@ -1,5 +1,6 @@
 #include "eval/plan.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -194,38 +195,81 @@ class Compiler {
     return r;
   }
 
-  // A parameter's value on as_of, or an error naming it and the program.
-  absl::StatusOr<int64_t> ParamValue(int64_t index, ir::TypeRef* type) {
+  // The value of a parameter in force on as_of (an override on every date),
+  // or an error naming it and the program.
+  absl::StatusOr<const pack::ParamValue*> InForce(int64_t index) {
     const ir::Param& param = m_.params[static_cast<std::size_t>(index)];
-    *type = param.type;
     const pack::ParamValue* best = nullptr;
     for (const pack::ParamValue& v : param.values) {
       if (v.from <= plan_.as_of && (best == nullptr || v.from >= best->from)) best = &v;
     }
     if (auto it = overrides_.find(index); it != overrides_.end()) best = &it->second;  // on every date
-    if (best == nullptr) {
-      std::string first;
-      for (const pack::ParamValue& v : param.values) {
-        if (first.empty() || util::FormatIsoDate(v.from) < first) first = util::FormatIsoDate(v.from);
-      }
-      return absl::FailedPreconditionError(
-          absl::StrCat("parameter '", param.name, "' has no value on ", util::FormatIsoDate(plan_.as_of),
-                       first.empty() ? std::string() : absl::StrCat(" (its first value is from ", first, ")"), ", but ",
-                       program_ < 0 ? std::string("the expression")
-                                    : absl::StrCat("program ", m_.programs[static_cast<std::size_t>(program_)].id,
-                                                   ", in force on that date,"),
-                       " reads it"));
+    if (best != nullptr) return best;
+    std::string first;
+    for (const pack::ParamValue& v : param.values) {
+      if (first.empty() || util::FormatIsoDate(v.from) < first) first = util::FormatIsoDate(v.from);
     }
+    return absl::FailedPreconditionError(absl::StrCat(
+        "parameter '", param.name, "' has no value on ", util::FormatIsoDate(plan_.as_of),
+        first.empty() ? std::string() : absl::StrCat(" (its first value is from ", first, ")"), ", but ",
+        program_ < 0
+            ? std::string("the expression")
+            : absl::StrCat("program ", m_.programs[static_cast<std::size_t>(program_)].id, ", in force on that date,"),
+        " reads it"));
+  }
+
+  // A parameter's scalar in the register representation.
+  int64_t Scalar(const ir::Param& param, const std::string& text, int64_t number) {
     if (param.type.kind == ir::Type::kString || param.type.kind == ir::Type::kEnum) {
       if (param.type.kind == ir::Type::kEnum) {
         const auto& values = m_.domains[static_cast<std::size_t>(param.type.domain)].values;
         for (std::size_t i = 0; i < values.size(); ++i) {
-          if (values[i] == best->text) return static_cast<int64_t>(i);
+          if (values[i] == text) return static_cast<int64_t>(i);
         }
       }
-      return StringConst(best->text);
+      return StringConst(text);
     }
-    return best->number;
+    return number;
+  }
+
+  // A parameter's value on as_of.
+  absl::StatusOr<int64_t> ParamValue(int64_t index, ir::TypeRef* type) {
+    const ir::Param& param = m_.params[static_cast<std::size_t>(index)];
+    *type = param.type;
+    auto best = InForce(index);
+    if (!best.ok()) return best.status();
+    return Scalar(param, (*best)->text, (*best)->number);
+  }
+
+  // A table parameter on as_of as a look-up by the key field's value.
+  absl::StatusOr<int64_t> LookupTable(int64_t index) {
+    const ir::Param& param = m_.params[static_cast<std::size_t>(index)];
+    auto best = InForce(index);
+    if (!best.ok()) return best.status();
+    Lookup t;
+    t.param = static_cast<int32_t>(index);
+    const ir::Field& key = m_.fields[static_cast<std::size_t>(param.key_field)];
+    t.by_enum = key.type.kind == ir::Type::kEnum;
+    if (t.by_enum) {
+      const auto& domain = m_.domains[static_cast<std::size_t>(key.type.domain)].values;
+      t.enum_value.assign(domain.size(), 0);
+      t.enum_known.assign(domain.size(), 0);
+      for (const pack::TableEntry& e : (*best)->table) {
+        auto it = std::find(domain.begin(), domain.end(), e.key);
+        if (it == domain.end()) continue;
+        auto d = static_cast<std::size_t>(it - domain.begin());
+        t.enum_value[d] = Scalar(param, e.text, e.number);
+        t.enum_known[d] = 1;
+      }
+    } else {
+      for (const pack::TableEntry& e : (*best)->table) t.text_value[e.key] = Scalar(param, e.text, e.number);
+    }
+    if (param.fallback) {
+      t.has_fallback = true;
+      t.fallback = Scalar(param, param.fallback->text, param.fallback->number);
+    }
+    plan_.lookups.push_back(std::move(t));
+    return static_cast<int64_t>(plan_.lookups.size() - 1);
   }
 
   int64_t StringConst(const std::string& text) {
@@ -260,6 +304,19 @@ class Compiler {
     i.scope = n.scope;
     i.type = n.type;
     i.node = id;
+    // A table parameter (not overridden by one value) is looked up per household.
+    if (n.op == ir::Op::kParam && !n.args.empty() && !overrides_.contains(n.value)) {
+      i.op = POp::kLookup;
+      auto key = Compile(n.args[0], Scope::kHousehold);
+      if (!key.ok()) return key;
+      i.a = *key;
+      auto t = LookupTable(n.value);
+      if (!t.ok()) return t.status();
+      i.imm = *t;
+      int32_t r = Emit(std::move(i));
+      memo_[id] = r;
+      return r;
+    }
     switch (n.op) {
       case ir::Op::kConst:
       case ir::Op::kParam:
@@ -397,7 +454,8 @@ const char* POpName(POp op) {
                                        "abs",
                                        "round",
                                        "floor",
-                                       "ceil"};
+                                       "ceil",
+                                       "lookup"};
   return kNames[static_cast<int>(op)];
 }
 

@@ -67,6 +67,18 @@ enum class POp : uint8_t {
   kRound,
   kFloor,
   kCeil,
+  kLookup,  // a = the key register, imm = index into Plan::lookups
+};
+
+// A table parameter fixed on the as-of date: its value per key value.
+struct Lookup {
+  int32_t param = -1;
+  bool by_enum = false;
+  std::vector<int64_t> enum_value;  // by enum index
+  std::vector<uint8_t> enum_known;
+  absl::flat_hash_map<std::string, int64_t> text_value;  // string keys
+  bool has_fallback = false;
+  int64_t fallback = 0;
 };
 
 // One instruction; its register has the same index.
@@ -102,6 +114,7 @@ class Plan {  // NOLINT(bugprone-reserved-identifier)
   std::vector<Instr> instrs;
   std::vector<PlanProgram> programs;   // pack order
   std::vector<std::string> strings;    // string constants
+  std::vector<Lookup> lookups;         // table parameters
   std::vector<uint8_t> field_used[2];  // per scope, per field: read by an instruction
   int max_list = 0;                    // longest in-list, for scratch sizing
   std::vector<int32_t> roots;          // registers of the extra roots asked for

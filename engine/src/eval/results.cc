@@ -55,6 +55,17 @@ class Walker {
       case POp::kBroadcast:
         Walk(i.a, s_.mhh[row], context);
         return;
+      case POp::kLookup:
+        if (s_.known(i.a)[row]) {  // the key is known: the pack's table has no row for it
+          const Lookup& t = plan_.lookups[static_cast<std::size_t>(i.imm)];
+          const ir::Param& p = plan_.module->params[static_cast<std::size_t>(t.param)];
+          AddOnce(errors_,
+                  absl::StrCat("parameter '", p.name, "' has no row for this household's ",
+                               plan_.module->fields[static_cast<std::size_t>(p.key_field)].name, " in ", context));
+          return;
+        }
+        Walk(i.a, row, context);
+        return;
       case POp::kStatus: {
         const ir::Program& prog = plan_.module->programs[static_cast<std::size_t>(i.program)];
         for (std::size_t k = 0; k < i.args.size(); ++k) {

@@ -121,7 +121,8 @@ std::string WithParamValues(const eval::Plan& plan, const data::CaseloadData& da
     stack.pop_back();
     if (!seen.insert(r).second) continue;
     const Instr& i = plan.instr(r);
-    if (i.op == POp::kConst && i.node >= 0 && plan.module->node(i.node).op == ir::Op::kParam) {
+    if ((i.op == POp::kConst || i.op == POp::kLookup) && i.node >= 0 &&
+        plan.module->node(i.node).op == ir::Op::kParam) {
       const std::string& name = plan.module->params[static_cast<std::size_t>(plan.module->node(i.node).value)].name;
       std::string value = FormatRegister(plan, data, s, r, 0);
       if (i.type.kind == ir::Type::kString || i.type.kind == ir::Type::kEnum) value = absl::StrCat("'", value, "'");

@@ -118,10 +118,21 @@ struct Field {
 };
 
 // A parameter with its effective-dated values (all of `type`).
+// A table parameter (`key_field` >= 0) has table values: read in an
+// expression, it is the row of the household's key value, else `fallback`,
+// else unknown.
 struct Param {
   std::string name;
   TypeRef type;
   std::vector<pack::ParamValue> values;
+  int32_t key_field = -1;  // a household field, enum or string
+  std::optional<pack::ParamValue> fallback;
+};
+
+// A program whose places are limited per key value by a table parameter.
+struct Quota {
+  int32_t program = -1;
+  int32_t param = -1;
 };
 
 // A named expression.
@@ -181,6 +192,7 @@ class Module {
   std::vector<int32_t> evaluation_order;  // programs, dependencies first
   std::vector<Need> needs;
   std::vector<Resource> resources;
+  std::vector<Quota> quotas;
   std::vector<pack::ExprSource> exprs;  // Origin::expr indexes this
 
   // Adds `node`, or returns the existing identical node (origin aside).

@@ -21,10 +21,10 @@ int ReadPackFiles(YamlReader& r, PackModel& model) {
     }
     if (root->IsNull()) continue;  // an empty file declares nothing
     if (!r.ExpectMap(*root, "a pack file's top level")) continue;
-    r.CheckKeys(
-        *root,
-        {"pack", "schema", "parameters", "definitions", "programs", "needs", "resources", "places", "tests", "formats"},
-        "a pack file's top level");
+    r.CheckKeys(*root,
+                {"pack", "schema", "parameters", "definitions", "programs", "needs", "resources", "places", "quotas",
+                 "tests", "formats"},
+                "a pack file's top level");
     for (const auto& kv : *root) {
       const std::string& key = kv.first.Scalar();
       const YAML::Node& value = kv.second;
@@ -50,6 +50,8 @@ int ReadPackFiles(YamlReader& r, PackModel& model) {
         ReadTests(value, r, model);
       } else if (key == "places") {
         ReadPlaces(value, r, model);
+      } else if (key == "quotas") {
+        ReadQuotas(value, r, model);
       } else if (key == "formats") {
         ReadFormats(value, r, model);
       }

@@ -23,6 +23,12 @@ enum class Scope : uint8_t { kHousehold, kMember };
 // The declared type of a schema field.
 enum class FieldType : uint8_t { kBool, kInt, kNumber, kString, kEnum, kSet, kDate };
 
+// "bool", "int", "number", "string", "enum", "set", "date": as a schema writes it.
+inline const char* FieldTypeName(FieldType t) {
+  static const char* const kNames[] = {"bool", "int", "number", "string", "enum", "set", "date"};
+  return kNames[static_cast<int>(t)];
+}
+
 // A string value with its location in the pack.
 struct LocatedString {
   std::string value;
@@ -47,21 +53,47 @@ struct FieldDecl {
   Loc type_loc;
 };
 
+struct ParamValue;
+
+// One row of a table parameter: the value for one value of the key field.
+struct TableEntry {
+  std::string key;  // as written; an enum key is made the declared value by the checker
+  FieldType type = FieldType::kInt;
+  int64_t number = 0;
+  std::string text;
+  Loc loc;
+};
+
 // A parameter value in force from `from` (days since epoch).
 struct ParamValue {
   int32_t from = 0;
   FieldType type = FieldType::kInt;  // kBool, kInt, kNumber, kString or kDate
   int64_t number = 0;                // bool/int/date value, or number scaled by 10^6
   std::string text;                  // kString
+  bool is_table = false;             // a table parameter's value: `table` holds it
+  std::vector<TableEntry> table;     // sorted by key
   Loc loc;
 };
 
-// An effective-dated parameter.
+// An effective-dated parameter. With `key`, each value is a table keyed by
+// that household field (a quota per desa, a minimum wage per kecamatan):
+// read in an expression it is the row of the household's key value.
 struct ParameterDecl {
   std::string name;
   std::string doc;
   std::string source;
   std::vector<ParamValue> values;  // sorted by `from`
+  std::optional<LocatedString> key;
+  std::optional<ParamValue> fallback;  // `default:` for key values not in the table
+  Loc loc;
+};
+
+// A program whose places are limited per value of a key field: the
+// assignment gives them out like a resource's (refer --assign).
+struct QuotaDecl {
+  LocatedString program;
+  LocatedString places;  // a table parameter of ints
+  std::string doc;
   Loc loc;
 };
 
@@ -212,6 +244,7 @@ struct PackModel {
   std::vector<NeedDecl> needs;
   std::vector<ResourceDecl> resources;
   std::vector<PlaceDecl> places;
+  std::vector<QuotaDecl> quotas;
   std::vector<TestDecl> tests;
 
   // Name -> index, so that look-ups stay O(1) in packs with thousands of

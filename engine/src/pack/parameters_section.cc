@@ -10,26 +10,6 @@
 namespace layak::pack {
 namespace {
 
-const char* TypeName(FieldType t) {
-  switch (t) {
-    case FieldType::kBool:
-      return "bool";
-    case FieldType::kInt:
-      return "int";
-    case FieldType::kNumber:
-      return "number";
-    case FieldType::kString:
-      return "string";
-    case FieldType::kEnum:
-      return "enum";
-    case FieldType::kSet:
-      return "set";
-    case FieldType::kDate:
-      return "date";
-  }
-  return "?";
-}
-
 // Infers a parameter value's type from its YAML spelling: a quoted scalar is
 // a string; a plain one may be a bool, an int, a decimal or a date.
 ParamValue ReadParamValue(const YAML::Node& node, YamlReader& r) {
@@ -64,6 +44,86 @@ ParamValue ReadParamValue(const YAML::Node& node, YamlReader& r) {
   return v;
 }
 
+// A table value: key -> scalar, every row of one type (checked later with
+// the other dates' values).
+std::optional<ParamValue> ReadTable(const YAML::Node& node, YamlReader& r, const std::string& what) {
+  if (!node.IsMap()) {
+    r.Error(node, DiagnosticCode::kBadParameter,
+            absl::StrCat(what, " is keyed by a field: each value is a table of key: value rows"),
+            {"help: write the rows as a map, e.g. '3523012001: 25'"});
+    return std::nullopt;
+  }
+  ParamValue v;
+  v.is_table = true;
+  v.loc = r.LocOf(node);
+  for (const auto& row : node) {
+    if (!r.ExpectScalar(row.first, what + " key") || !r.ExpectScalar(row.second, what + " value")) return std::nullopt;
+    ParamValue cell = ReadParamValue(row.second, r);
+    if (v.table.empty()) v.type = cell.type;
+    v.table.push_back({row.first.Scalar(), cell.type, cell.number, cell.text, r.LocOf(row.first)});
+    if (cell.type != v.type) {
+      // Ints among decimals are promoted below; other mixes are errors.
+      bool numeric = (cell.type == FieldType::kInt || cell.type == FieldType::kNumber) &&
+                     (v.type == FieldType::kInt || v.type == FieldType::kNumber);
+      if (!numeric) {
+        r.Report(cell.loc, DiagnosticCode::kBadParameter,
+                 absl::StrCat(what, " mixes types: this row is ", FieldTypeName(cell.type), ", the first is ",
+                              FieldTypeName(v.type)));
+        return std::nullopt;
+      }
+      v.type = FieldType::kNumber;
+    }
+  }
+  if (v.table.empty()) {
+    r.Error(node, DiagnosticCode::kBadParameter, absl::StrCat(what, " has an empty table"));
+    return std::nullopt;
+  }
+  std::stable_sort(v.table.begin(), v.table.end(),
+                   [](const TableEntry& a, const TableEntry& b) { return a.key < b.key; });
+  for (std::size_t i = 1; i < v.table.size(); ++i) {
+    if (v.table[i].key == v.table[i - 1].key) {
+      r.Report(v.table[i].loc, DiagnosticCode::kBadParameter,
+               absl::StrCat(what, " has two rows for '", v.table[i].key, "' on one date"));
+      return std::nullopt;
+    }
+  }
+  return v;
+}
+
+// One type for all values (and table rows, and the default); ints meeting
+// decimals become decimals. False (reported) when types mix otherwise.
+bool UnifyTypes(ParameterDecl& param, YamlReader& r, const std::string& what) {
+  bool any_number = false;
+  auto promote = [&](FieldType& type, int64_t& number) {
+    if (any_number && type == FieldType::kInt) {
+      type = FieldType::kNumber;
+      number *= util::kDecimalScale;
+    }
+  };
+  for (const ParamValue& v : param.values) any_number |= v.type == FieldType::kNumber;
+  if (param.fallback) any_number |= param.fallback->type == FieldType::kNumber;
+  for (ParamValue& v : param.values) {
+    for (TableEntry& e : v.table) promote(e.type, e.number);
+    promote(v.type, v.number);
+  }
+  if (param.fallback) promote(param.fallback->type, param.fallback->number);
+  for (const ParamValue& v : param.values) {
+    if (v.type != param.values[0].type) {
+      r.Report(v.loc, DiagnosticCode::kBadParameter,
+               absl::StrCat(what, " mixes types: this value is ", FieldTypeName(v.type), ", the first is ",
+                            FieldTypeName(param.values[0].type)));
+      return false;
+    }
+  }
+  if (param.fallback && param.fallback->type != param.values[0].type) {
+    r.Report(param.fallback->loc, DiagnosticCode::kBadParameter,
+             absl::StrCat(what, " has a default of type ", FieldTypeName(param.fallback->type),
+                          " where its values are ", FieldTypeName(param.values[0].type)));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
@@ -87,7 +147,7 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
       overridden = it->second;
     }
     if (!r.ExpectMap(kv.second, what)) continue;
-    r.CheckKeys(kv.second, {"doc", "source", "values"}, what);
+    r.CheckKeys(kv.second, {"doc", "source", "values", "key", "default"}, what);
     ParameterDecl param;
     param.name = name;
     param.loc = r.LocOf(kv.first);
@@ -95,13 +155,50 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
       const std::string& k = field.first.Scalar();
       if (k == "doc") param.doc = r.String(field.second, what + " doc").value_or("");
       if (k == "source") param.source = r.String(field.second, what + " source").value_or("");
+      if (k == "key") {
+        if (std::optional<std::string> key = r.String(field.second, what + " key")) {
+          param.key = LocatedString{*key, r.LocOf(field.second)};
+        }
+      }
     }
     std::optional<YAML::Node> values = r.Required(kv.second, "values", what);
     if (!values || !r.ExpectMap(*values, what + " values")) continue;
     bool ok = true;
+    for (const auto& field : kv.second) {
+      if (field.first.Scalar() != "default") continue;
+      if (!param.key) {
+        r.Error(field.first, DiagnosticCode::kBadParameter,
+                absl::StrCat(what, ": 'default' is for table parameters (with 'key:')"),
+                {"help: a parameter without 'key:' has one value per date; remove 'default'"});
+        ok = false;
+      } else if (r.ExpectScalar(field.second, what + " default")) {
+        param.fallback = ReadParamValue(field.second, r);
+      }
+    }
     for (const auto& entry : *values) {
       std::optional<int32_t> from = r.Date(entry.first, what + " effective date");
-      if (!from || !r.ExpectScalar(entry.second, what + " value")) {
+      if (!from) {
+        ok = false;
+        continue;
+      }
+      if (param.key) {
+        std::optional<ParamValue> table = ReadTable(entry.second, r, what);
+        if (!table) {
+          ok = false;
+          continue;
+        }
+        table->from = *from;
+        param.values.push_back(std::move(*table));
+        continue;
+      }
+      if (entry.second.IsMap()) {
+        r.Error(entry.second, DiagnosticCode::kBadParameter,
+                absl::StrCat(what, " has a table here but no 'key:' naming the field its rows are keyed by"),
+                {"help: add 'key: desa' (or another household field) to the parameter"});
+        ok = false;
+        continue;
+      }
+      if (!r.ExpectScalar(entry.second, what + " value")) {
         ok = false;
         continue;
       }
@@ -115,24 +212,7 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
     }
     std::sort(param.values.begin(), param.values.end(),
               [](const ParamValue& a, const ParamValue& b) { return a.from < b.from; });
-    // One type for all values; ints meeting decimals become decimals.
-    bool any_number = false;
-    for (const ParamValue& v : param.values) any_number |= v.type == FieldType::kNumber;
-    for (ParamValue& v : param.values) {
-      if (any_number && v.type == FieldType::kInt) {
-        v.type = FieldType::kNumber;
-        v.number *= util::kDecimalScale;
-      }
-    }
-    for (const ParamValue& v : param.values) {
-      if (v.type != param.values[0].type) {
-        r.Report(v.loc, DiagnosticCode::kBadParameter,
-                 absl::StrCat(what, " mixes types: this value is ", TypeName(v.type), ", the first is ",
-                              TypeName(param.values[0].type)));
-        ok = false;
-        break;
-      }
-    }
+    ok = UnifyTypes(param, r, what) && ok;
     for (std::size_t i = 1; i < param.values.size(); ++i) {
       if (param.values[i].from == param.values[i - 1].from) {
         r.Report(param.values[i].loc, DiagnosticCode::kBadParameter,
@@ -144,9 +224,20 @@ void ReadParameters(const YAML::Node& node, YamlReader& r, PackModel& model) {
       ParameterDecl& base = model.parameters[static_cast<std::size_t>(overridden)];
       if (base.values[0].type != param.values[0].type) {
         r.Report(param.values[0].loc, DiagnosticCode::kBadParameter,
-                 absl::StrCat(what, " is overridden with a value of type ", TypeName(param.values[0].type),
-                              " where the base pack has type ", TypeName(base.values[0].type)),
+                 absl::StrCat(what, " is overridden with a value of type ", FieldTypeName(param.values[0].type),
+                              " where the base pack has type ", FieldTypeName(base.values[0].type)),
                  RedeclarationNotes(model, base.loc, param.loc));
+        continue;
+      }
+      std::string base_key = base.key ? base.key->value : "", key = param.key ? param.key->value : "";
+      if (base_key != key) {
+        r.Report(
+            param.key ? param.key->loc : param.loc, DiagnosticCode::kBadParameter,
+            absl::StrCat(what, " is overridden ",
+                         key.empty() ? std::string("without a key") : absl::StrCat("keyed by '", key, "'"),
+                         " where the base pack's is ",
+                         base_key.empty() ? std::string("not a table") : absl::StrCat("keyed by '", base_key, "'")),
+            RedeclarationNotes(model, base.loc, param.loc));
         continue;
       }
       model.overrides.push_back({name, base.loc, param.loc});

@@ -163,4 +163,34 @@ void ReadResources(const YAML::Node& node, YamlReader& r, PackModel& model) {
   for (const YAML::Node& n : node) ReadResource(n, r, model);
 }
 
+void ReadQuotas(const YAML::Node& node, YamlReader& r, PackModel& model) {
+  if (!r.ExpectSeq(node, "quotas")) return;
+  for (const auto& entry : node) {
+    if (!r.ExpectMap(entry, "a quota")) continue;
+    r.CheckKeys(entry, {"program", "places", "doc"}, "a quota");
+    QuotaDecl q;
+    q.loc = r.LocOf(entry);
+    std::optional<YAML::Node> program = r.Required(entry, "program", "a quota");
+    std::optional<YAML::Node> places = r.Required(entry, "places", "a quota");
+    if (!program || !places) continue;
+    std::optional<std::string> p = r.String(*program, "a quota's program");
+    std::optional<std::string> t = r.String(*places, "a quota's places");
+    if (!p || !t) continue;
+    q.program = {*p, r.LocOf(*program)};
+    q.places = {*t, r.LocOf(*places)};
+    for (const auto& kv : entry) {
+      if (kv.first.Scalar() == "doc") q.doc = r.String(kv.second, "a quota's doc").value_or("");
+    }
+    for (const QuotaDecl& other : model.quotas) {
+      if (other.program.value == q.program.value) {
+        r.Error(*program, DiagnosticCode::kDuplicateName,
+                absl::StrCat("program '", q.program.value, "' has a quota already"),
+                RedeclarationNotes(model, other.loc, q.loc));
+        q.program.value.clear();
+      }
+    }
+    if (!q.program.value.empty()) model.quotas.push_back(std::move(q));
+  }
+}
+
 }  // namespace layak::pack

@@ -19,6 +19,7 @@ void ReadNeeds(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadResources(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadTests(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadPlaces(const YAML::Node& node, YamlReader& r, PackModel& model);
+void ReadQuotas(const YAML::Node& node, YamlReader& r, PackModel& model);
 void ReadFormats(const YAML::Node& node, YamlReader& r, PackModel& model);
 
 // A text given in one language (`"..."`, read as Indonesian) or as `{ id: ..., en: ... }`.

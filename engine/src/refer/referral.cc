@@ -14,11 +14,14 @@
 #include "eval/plan.h"
 #include "eval/results.h"
 #include "refer/assign.h"
+#include "refer/quota.h"
 
 namespace layak::refer {
 namespace {
 
 int UrgencyRank(const std::string& u) { return u == "high" ? 0 : u == "low" ? 2 : 1; }
+
+std::string Places(int64_t n) { return absl::StrCat(n, n == 1 ? " place" : " places"); }
 
 struct Place {
   double lat = 0, lon = 0;
@@ -51,6 +54,7 @@ struct DemandInfo {
   bool any_unknown = false;
   std::vector<std::string> missing;
   std::vector<std::pair<int32_t, double>> known;  // (resource, km) placeable candidates
+  int32_t pool = -1;                              // a quota's pool (QuotaPools), not a resource's places
 };
 
 // Extra roots: needs, then accepts rules, then priorities.
@@ -97,6 +101,9 @@ std::vector<std::string> InputFields(const ir::Module& m, int32_t as_of) {
   absl::StatusOr<eval::Plan> plan = eval::CompilePlan(m, as_of, ReferRoots(m).nodes);
   for (std::size_t f = 0; f < m.fields.size(); ++f) {
     bool used = plan.ok() && (plan->field_used[0][f] || plan->field_used[1][f]);
+    for (const ir::Quota& q : m.quotas) {
+      used |= m.params[static_cast<std::size_t>(q.param)].key_field == static_cast<int>(f);
+    }
     if (used || (m.fields[f].scope == ir::Scope::kHousehold &&
                  (m.fields[f].name == "kecamatan" || m.fields[f].name == "desa"))) {
       out.push_back(m.fields[f].name);
@@ -173,6 +180,8 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
     }
   }
 
+  QuotaPools pools(m, data, options.as_of);
+  std::vector<int32_t> pool_resource;  // per pool: its index among the resources
   std::vector<Demand> demands;
   std::vector<DemandInfo> infos;
   std::vector<Cand> cands;
@@ -217,20 +226,31 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
       }
       // The household's priority: the lowest known priority value of its programs.
       int64_t priority = 999;
-      for (std::size_t p = 0; p < m.programs.size(); ++p) {
-        if (priority_root[p] < 0) continue;
+      auto program_priority = [&](std::size_t p) -> int64_t {
+        if (priority_root[p] < 0) return 999;
         int32_t reg = plan.roots[static_cast<std::size_t>(priority_root[p])];
-        if (!s.known(reg)[h]) continue;
+        if (!s.known(reg)[h]) return 999;
         int64_t v = s.values(reg)[h];
         if (m.node(m.programs[p].priority).type.kind == ir::Type::kNumber) v /= 1000000;
-        priority = std::min(priority, std::clamp<int64_t>(v, 0, 999));
-      }
+        return std::clamp<int64_t>(v, 0, 999);
+      };
+      for (std::size_t p = 0; p < m.programs.size(); ++p) priority = std::min(priority, program_priority(p));
       // Demands: needs that hold, then the services of programs it is eligible for.
       struct Want {
         bool from_need;
         int32_t source;
         std::string service;
         int urgency;
+      };
+      auto eligible_for = [&](std::size_t p) {
+        const eval::PlanProgram& pp = plan.programs[p];
+        if (!pp.in_force) return false;
+        if (pp.unit == ir::Scope::kHousehold) return eval::StatusAt(s, pp.status, h) == eval::Status::kEligible;
+        bool any = false;
+        for (uint32_t mr = s.moff[h]; mr < s.moff[h + 1]; ++mr) {
+          any |= eval::StatusAt(s, pp.status, mr) == eval::Status::kEligible;
+        }
+        return any;
       };
       std::vector<Want> wants;
       for (std::size_t i = 0; i < m.needs.size(); ++i) {
@@ -240,21 +260,11 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
         }
       }
       for (std::size_t p = 0; p < m.programs.size(); ++p) {
-        const eval::PlanProgram& pp = plan.programs[p];
-        if (m.programs[p].services.empty() || !pp.in_force) continue;
-        bool eligible = false;
-        if (pp.unit == ir::Scope::kHousehold) {
-          eligible = eval::StatusAt(s, pp.status, h) == eval::Status::kEligible;
-        } else {
-          for (uint32_t mr = s.moff[h]; mr < s.moff[h + 1]; ++mr) {
-            eligible |= eval::StatusAt(s, pp.status, mr) == eval::Status::kEligible;
-          }
-        }
-        if (!eligible) continue;
+        if (m.programs[p].services.empty() || !eligible_for(p)) continue;
         for (const std::string& sv : m.programs[p].services) wants.push_back({false, static_cast<int32_t>(p), sv, 1});
       }
       for (const Want& w : wants) {
-        DemandInfo info{out.rows.size(), row, w.from_need, w.source, w.service, false, {}, {}};
+        DemandInfo info{out.rows.size(), row, w.from_need, w.source, w.service, false, {}, {}, -1};
         cands.clear();
         missing_lists.clear();
         auto offered = offering.find(w.service);
@@ -363,6 +373,52 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
           out.rows.push_back(std::move(ref));
         }
       }
+      // Quotas: a place in the pool of the household's key value.
+      for (std::size_t q = 0; q < m.quotas.size(); ++q) {
+        auto p = static_cast<std::size_t>(m.quotas[q].program);
+        if (!eligible_for(p)) continue;
+        DemandInfo info{out.rows.size(), row, false, static_cast<int32_t>(p), "kuota", false, {}, {}, -1};
+        std::optional<std::string> key = pools.Key(q, row);
+        int32_t resource = -1;
+        if (key) {
+          std::size_t pool = pools.PoolOf(q, *key);
+          if (pool >= pool_resource.size()) {
+            const Pool& made = pools.pools()[pool];
+            pool_resource.push_back(static_cast<int32_t>(out.resource_id.size()));
+            out.resource_id.push_back(absl::StrCat("kuota:", pools.Program(q), ":", made.key));
+            out.resource_name.push_back(
+                absl::StrCat("kuota ", pools.Program(q), " ", pools.KeyField(q), " ", made.key));
+            out.capacity.push_back(made.places);
+          }
+          resource = pool_resource[pool];
+          info.pool = static_cast<int32_t>(pool);
+          info.known.emplace_back(resource, 0.0);
+        } else {
+          info.any_unknown = true;
+          info.missing.push_back(pools.KeyField(q));
+        }
+        if (options.assign) {
+          Demand d;
+          d.tier = 1000 + static_cast<int32_t>(program_priority(p));
+          if (resource >= 0) d.candidates.push_back({resource, 0});
+          demands.push_back(std::move(d));
+          infos.push_back(std::move(info));
+          continue;
+        }
+        Referral ref{row, false, static_cast<int32_t>(p), "kuota", resource, resource >= 0 ? 1 : 0, -1, "", "", {}};
+        if (resource < 0) {
+          ref.status = "unknown";
+          ref.reason = absl::StrCat("the quota of ", pools.Program(q), " is per ", pools.KeyField(q),
+                                    ", which is not known for this household");
+          ref.missing = info.missing;
+        } else {
+          const Pool& pool = pools.pools()[static_cast<std::size_t>(info.pool)];
+          ref.status = "candidate";
+          ref.reason = absl::StrCat("quota of ", pools.KeyField(q), " ", pool.key, ": ", Places(pool.places),
+                                    pool.listed ? "" : " (not in the table)");
+        }
+        out.rows.push_back(std::move(ref));
+      }
     }
   }
   if (!options.assign) return out;
@@ -381,9 +437,20 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
       }
       ref.reason =
           absl::StrCat("offers ", info.service, "; choice ", ref.rank, " of ", info.known.size(), " by distance");
+      if (info.pool >= 0) {
+        const Pool& pool = pools.pools()[static_cast<std::size_t>(info.pool)];
+        ref.distance_km = -1;
+        ref.reason = absl::StrCat("a place of the quota of ", pools.KeyField(pool.quota), " ", pool.key, " (",
+                                  Places(pool.places), ")");
+      }
     } else {
       ref.status = "waiting";
-      if (!info.known.empty()) {
+      if (info.pool >= 0) {
+        const Pool& pool = pools.pools()[static_cast<std::size_t>(info.pool)];
+        ref.reason = pool.listed ? absl::StrCat("no place left in the quota of ", pools.KeyField(pool.quota), " ",
+                                                pool.key, " (", Places(pool.places), ")")
+                                 : absl::StrCat("no quota for ", pools.KeyField(pool.quota), " ", pool.key);
+      } else if (!info.known.empty()) {
         ref.reason = "no place left in the catchment";
       } else if (info.any_unknown) {
         ref.reason = "data missing";
