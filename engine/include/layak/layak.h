@@ -12,6 +12,7 @@
 #include "layak/diagnostic.h"
 #include "layak/evaluate.h"
 #include "layak/explain.h"
+#include "layak/live_plan.h"
 #include "layak/export.h"
 #include "layak/options.h"
 #include "layak/referral.h"
