@@ -7,6 +7,7 @@ PKGS=(
   libboost-dev libyaml-cpp-dev libabsl-dev libsimdjson-dev zlib1g-dev libssl-dev
   libbenchmark-dev libgtest-dev libgmock-dev googletest
   pybind11-dev python3-dev python3-dask python3-distributed python3-pandas python3-pytest
+  python3-yaml python3-jsonschema
   time
 )
 missing=()

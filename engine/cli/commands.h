@@ -27,6 +27,8 @@ int RunExplain(const std::vector<std::string>& args);
 int RunDiff(const std::vector<std::string>& args);
 // `layak refer PACK_DIR (caseload) [--assign] [--top N] [--out F] [--load F]`.
 int RunRefer(const std::vector<std::string>& args);
+// `layak schema PACK_DIR [--format text|json|json-schema] [--out F]` (cmd_schema.cc).
+int RunSchema(const std::vector<std::string>& args);
 
 }  // namespace layak::cli
 

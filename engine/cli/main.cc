@@ -19,6 +19,7 @@ const char kUsage[] =
     "  explain PACK_DIR ...  explain one household's results, clause by clause\n"
     "  diff PACK_A PACK_B ...  how many households change status between two packs\n"
     "  refer PACK_DIR ...  refer households to community resources (--assign: under capacity)\n"
+    "  schema PACK_DIR    the input fields: types, values, labels, programs reading them; JSON Schema\n"
     "\n"
     "options:\n"
     "  -h, --help       show this help (also: layak <command> --help)\n"
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
   if (command == "explain") return layak::cli::RunExplain(rest);
   if (command == "diff") return layak::cli::RunDiff(rest);
   if (command == "refer") return layak::cli::RunRefer(rest);
+  if (command == "schema") return layak::cli::RunSchema(rest);
   std::cerr << "layak: unknown command '" << command << "'\n\n" << kUsage;
   return layak::cli::kExitUsage;
 }

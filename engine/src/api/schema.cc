@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "absl/container/flat_hash_map.h"
 #include "api/rule_pack_impl.h"
 #include "layak/schema.h"
 
@@ -14,7 +15,12 @@ namespace {
 class ReadCollector {
  public:
   explicit ReadCollector(const ir::Module& m)
-      : m_(m), seen_node_(m.nodes.size(), 0), seen_program_(m.programs.size(), 0), reads_(m.fields.size(), 0) {}
+      : m_(m), seen_node_(m.nodes.size(), 0), seen_program_(m.programs.size(), 0), reads_(m.fields.size(), 0) {
+    // A derived field's uses are its expression, inlined: reaching that node reads the field.
+    for (std::size_t f = 0; f < m.fields.size(); ++f) {
+      if (m.fields[f].derive >= 0) derived_of_[m.fields[f].derive] = f;
+    }
+  }
 
   void Program(std::size_t p) {
     if (seen_program_[p]) return;
@@ -35,6 +41,7 @@ class ReadCollector {
       if (id < 0 || seen_node_[static_cast<std::size_t>(id)]) continue;
       seen_node_[static_cast<std::size_t>(id)] = 1;
       const ir::Node& n = m_.node(id);
+      if (auto d = derived_of_.find(id); d != derived_of_.end()) reads_[d->second] = 1;
       if (n.op == ir::Op::kField) {
         auto f = static_cast<std::size_t>(n.value);
         reads_[f] = 1;
@@ -48,6 +55,7 @@ class ReadCollector {
 
   const ir::Module& m_;
   std::vector<uint8_t> seen_node_, seen_program_, reads_;
+  absl::flat_hash_map<ir::NodeId, std::size_t> derived_of_;
 };
 
 // The public enum mirrors the model's, value for value.
