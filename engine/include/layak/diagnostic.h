@@ -112,7 +112,7 @@ std::string CodeString(DiagnosticCode code);
 // tildes under the offending token, then the notes. Ends with a newline.
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
-// Renders every diagnostic in order.
+// Renders every diagnostic in order. Never fails; pure functions of their input.
 std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace layak

@@ -87,8 +87,9 @@ struct EvaluateOptions {
 
 // Every result, households in input order, programs in pack order, on the
 // calling thread (for many households, RunCaseload streams on all cores).
-// The caseload must have been read for the plan's pack; thread-safe: plan
-// and caseload are only read.
+// Fails (InvalidArgument) when the caseload was read for another pack than
+// the plan's. Thread-safe: plan and caseload are only read; the results are
+// the caller's.
 absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Caseload& caseload,
                                                     const EvaluateOptions& options = {});
 
@@ -130,8 +131,11 @@ struct RunSummary {
 // The number of cores this process may use (its CPU affinity).
 int AvailableThreads();
 
-// Evaluates the caseload; writes rows (with a provenance header) when a
-// format is set. Nothing is kept per row.
+// Evaluates the caseload on `options.evaluate.threads` threads; writes rows
+// (with a provenance header) in input order to `sink` when a format is set.
+// Nothing is kept per row. Fails (InvalidArgument) when the caseload was
+// read for another pack, or `summary_by` names no household enum field; the
+// sink and progress callbacks are called from the calling thread only.
 absl::StatusOr<RunSummary> RunCaseload(const Plan& plan, const Caseload& caseload, const RunOptions& options);
 
 }  // namespace layak

@@ -51,7 +51,8 @@ struct TestReport {
 };
 
 // Runs the tests of `pack`. Fails only when a case cannot be run at all
-// (never for a failing expectation, which is a failed case).
+// (never for a failing expectation, which is a failed case). Thread-safe:
+// the pack is only read.
 absl::StatusOr<TestReport> RunPackTests(const std::shared_ptr<const RulePack>& pack, const TestOptions& options = {});
 
 }  // namespace layak
