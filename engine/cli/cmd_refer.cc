@@ -21,7 +21,7 @@ namespace {
 
 const char kReferUsage[] =
     "usage: layak refer PACK_DIR (--households H.csv --members M.csv | --jsonl F) [--as-of YYYY-MM-DD]\n"
-    "                   [--assign] [--top N] [--out FILE.csv] [--load FILE.csv]\n"
+    "                   [--assign] [--top N] [--threads N] [--out FILE.csv] [--load FILE.csv]\n"
     "\n"
     "For every household: the services its needs and eligible programs call for,\n"
     "and the resources offering them that serve its place and accept it, ranked by\n"
@@ -30,6 +30,7 @@ const char kReferUsage[] =
     "the facts that would decide it.\n"
     "\n"
     "  --top N         resources listed per service (default 3)\n"
+    "  --threads N     households ranked on N threads (default: the cores available; same output)\n"
     "  --assign        place every demand under the resources' capacity (urgent\n"
     "                  first, then by program priority, least total distance within\n"
     "                  that); the rest are 'waiting' with the reason\n"
@@ -75,6 +76,12 @@ int RunRefer(const std::vector<std::string>& args) {
         return kExitUsage;
       }
       ro.top = std::atoi(v.c_str());
+    } else if (a == "--threads") {
+      if (!value(&v) || std::atoi(v.c_str()) < 1) {
+        std::cerr << "layak refer: --threads needs a positive number\n";
+        return kExitUsage;
+      }
+      ro.threads = std::atoi(v.c_str());
     } else if (a == "--out") {
       if (!value(&out_path)) return kExitUsage;
     } else if (a == "--load") {

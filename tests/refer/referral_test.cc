@@ -112,6 +112,37 @@ TEST(Refer, AssignmentUnderCapacityWithReasons) {
   EXPECT_EQ(r.loads[2].used, 2);  // tksk-barat
 }
 
+TEST(Refer, SameRowsAndLoadsWhateverTheThreadCount) {
+  // 1,300 households: three ranges of 512-household batches on 2 or 4 threads.
+  std::string jsonl;
+  const char* kec[] = {"Barat", "Timur", "Jauh", ""};
+  for (int i = 0; i < 1300; ++i) {
+    absl::StrAppend(
+        &jsonl, "{\"id\":\"H", i, "\"", i % 4 == 3 ? "" : absl::StrCat(",\"kecamatan\":\"", kec[i % 4], "\""),
+        ",\"desil\":", 1 + (i * 7) % 10, ",\"korban\":", i % 3 == 0 ? "true" : "false", ",\"members\":[{\"nik\":\"", i,
+        "\"", i % 5 == 0 ? "" : (i % 2 ? ",\"sex\":\"P\"" : ",\"sex\":\"L\""), "}]}\n");
+  }
+  Fixture f = Make(jsonl);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<int64_t>> loads;
+  for (int threads : {1, 2, 4}) {
+    for (bool assign : {false, true}) {
+      LAYAK_ASSERT_OK_AND_ASSIGN(ReferralReport r, Refer(*f.plan, *f.caseload, {.threads = threads, .assign = assign}));
+      std::vector<std::string> text = Rows(r);
+      for (std::size_t i = 0; i < r.rows.size(); ++i) text[i] += " " + r.rows[i].reason;
+      rows.push_back(std::move(text));
+      std::vector<int64_t> used;
+      for (const ResourceLoad& l : r.loads) used.push_back(l.used);
+      loads.push_back(std::move(used));
+    }
+  }
+  EXPECT_GT(rows[1].size(), 900u);  // one row per demand
+  for (std::size_t i = 2; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i], rows[i % 2]) << "run " << i;
+    EXPECT_EQ(loads[i], loads[i % 2]) << "run " << i;
+  }
+}
+
 }  // namespace
 }  // namespace layak
 

@@ -26,6 +26,7 @@ namespace layak {
 // How to refer.
 struct ReferralOptions {
   int top = 3;          // ranked resources per service (without assignment)
+  int threads = 0;      // households ranked on this many threads (0: the cores available); same result whatever it is
   bool assign = false;  // place every demand under capacity, or put it on the waiting list
   // An Open Referral HSDS dataset (a folder of CSV tables) whose services join
   // the pack's resources; their service names, slugified, are the service ids.

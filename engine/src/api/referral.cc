@@ -18,6 +18,7 @@ absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload,
   refer::ReferOptions o;
   o.as_of = p.as_of;
   o.top = options.top;
+  o.threads = options.threads;
   o.assign = options.assign;
   ReferralReport out;
   std::vector<pack::ResourceDecl> extra;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -15,6 +16,7 @@
 #include "eval/results.h"
 #include "refer/assign.h"
 #include "refer/quota.h"
+#include "run/runner.h"
 
 namespace layak::refer {
 namespace {
@@ -46,7 +48,6 @@ struct Base {
 
 // What a demand waits for when it is not placed.
 struct DemandInfo {
-  std::size_t row_first = 0;  // its first row in the result (candidates follow)
   std::size_t household = 0;
   bool from_need = true;
   int32_t source = -1;
@@ -180,246 +181,292 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
     }
   }
 
-  QuotaPools pools(m, data, options.as_of);
-  std::vector<int32_t> pool_resource;  // per pool: its index among the resources
-  std::vector<Demand> demands;
-  std::vector<DemandInfo> infos;
-  std::vector<Cand> cands;
-  std::vector<std::vector<std::string>> missing_lists;
-  absl::flat_hash_map<std::pair<int, const void*>, std::vector<Base>> ranked;  // (place, service) -> resources
-  absl::flat_hash_map<const Place*, int> desa_loc;
-  eval::Scratch s;
-  const std::size_t batch = 512;
   const std::size_t first = options.household >= 0 ? static_cast<std::size_t>(options.household) : 0;
   const std::size_t end = options.household >= 0 ? first + 1 : data.households();
-  for (std::size_t h0 = first; h0 < end; h0 += batch) {
-    const std::size_t n = std::min(batch, end - h0);
-    eval::EvaluateBatch(plan, data, h0, n, &s);
-    for (std::size_t h = 0; h < n; ++h) {
-      const std::size_t row = h0 + h;
-      // The household's place: its desa's centroid, else its kecamatan's.
-      int kec_value = -1;
-      Place here;
-      if (kec >= 0 && data.table(ir::Scope::kHousehold).present[static_cast<std::size_t>(kec)]) {
-        const data::Column& c = data.table(ir::Scope::kHousehold).columns[static_cast<std::size_t>(kec)];
-        if (c.valid(row)) kec_value = static_cast<int>(c.value(row));
-      }
-      // Distances and catchments depend on the place only: `loc` keys the
-      // cache of ranked resources (-1: kecamatan unknown).
-      int loc = -1;
-      if (kec_value >= 0 && static_cast<std::size_t>(kec_value) < kec_place.size()) {
-        here = kec_place[static_cast<std::size_t>(kec_value)];
-        loc = kec_value;
-        if (desa >= 0 && !desa_place.empty() &&
-            data.table(ir::Scope::kHousehold).present[static_cast<std::size_t>(desa)]) {
-          const data::Column& c = data.table(ir::Scope::kHousehold).columns[static_cast<std::size_t>(desa)];
-          if (c.valid(row)) {
-            auto it = desa_place.find({kec_names[static_cast<std::size_t>(kec_value)], std::string(c.text(row))});
-            if (it != desa_place.end()) {
-              here = it->second;
-              auto [id, added] =
-                  desa_loc.try_emplace(&it->second, static_cast<int>(kec_names.size() + desa_loc.size()));
-              loc = id->second;
-            }
-          }
+  // Quota pools, one per key value met, made before the threads start so
+  // that they only read them; input order keeps their numbering stable.
+  QuotaPools pools(m, data, options.as_of);
+  std::vector<int32_t> pool_resource;  // per pool: its index among the resources
+  for (std::size_t q = 0; q < m.quotas.size(); ++q) {
+    for (std::size_t row = first; row < end; ++row) {
+      std::optional<std::string> key = pools.Key(q, row);
+      if (!key) continue;
+      std::size_t pool = pools.PoolOf(q, *key);
+      if (pool < pool_resource.size()) continue;
+      const Pool& made = pools.pools()[pool];
+      pool_resource.push_back(static_cast<int32_t>(out.resource_id.size()));
+      out.resource_id.push_back(absl::StrCat("kuota:", pools.Program(q), ":", made.key));
+      out.resource_name.push_back(absl::StrCat("kuota ", pools.Program(q), " ", pools.KeyField(q), " ", made.key));
+      out.capacity.push_back(made.places);
+    }
+  }
+
+  // Households are ranked in contiguous ranges, one per thread, each with its
+  // own scratch and caches; the ranges' rows and demands are joined in input
+  // order, so the result does not depend on the thread count.
+  struct Local {
+    std::vector<Referral> rows;
+    std::vector<Demand> demands;
+    std::vector<DemandInfo> infos;
+  };
+  auto rank_range = [&](std::size_t range_begin, std::size_t range_end, Local& local) {
+    std::vector<Referral>& rows = local.rows;
+    std::vector<Demand>& demands = local.demands;
+    std::vector<DemandInfo>& infos = local.infos;
+    std::vector<Cand> cands;
+    std::vector<std::vector<std::string>> missing_lists;
+    absl::flat_hash_map<std::pair<int, const void*>, std::vector<Base>> ranked;  // (place, service) -> resources
+    absl::flat_hash_map<const Place*, int> desa_loc;
+    eval::Scratch s;
+    const std::size_t batch = 512;
+    for (std::size_t h0 = range_begin; h0 < range_end; h0 += batch) {
+      const std::size_t n = std::min(batch, range_end - h0);
+      eval::EvaluateBatch(plan, data, h0, n, &s);
+      for (std::size_t h = 0; h < n; ++h) {
+        const std::size_t row = h0 + h;
+        // The household's place: its desa's centroid, else its kecamatan's.
+        int kec_value = -1;
+        Place here;
+        if (kec >= 0 && data.table(ir::Scope::kHousehold).present[static_cast<std::size_t>(kec)]) {
+          const data::Column& c = data.table(ir::Scope::kHousehold).columns[static_cast<std::size_t>(kec)];
+          if (c.valid(row)) kec_value = static_cast<int>(c.value(row));
         }
-      }
-      // The household's priority: the lowest known priority value of its programs.
-      int64_t priority = 999;
-      auto program_priority = [&](std::size_t p) -> int64_t {
-        if (priority_root[p] < 0) return 999;
-        int32_t reg = plan.roots[static_cast<std::size_t>(priority_root[p])];
-        if (!s.known(reg)[h]) return 999;
-        int64_t v = s.values(reg)[h];
-        if (m.node(m.programs[p].priority).type.kind == ir::Type::kNumber) v /= 1000000;
-        return std::clamp<int64_t>(v, 0, 999);
-      };
-      for (std::size_t p = 0; p < m.programs.size(); ++p) priority = std::min(priority, program_priority(p));
-      // Demands: needs that hold, then the services of programs it is eligible for.
-      struct Want {
-        bool from_need;
-        int32_t source;
-        std::string service;
-        int urgency;
-      };
-      auto eligible_for = [&](std::size_t p) {
-        const eval::PlanProgram& pp = plan.programs[p];
-        if (!pp.in_force) return false;
-        if (pp.unit == ir::Scope::kHousehold) return eval::StatusAt(s, pp.status, h) == eval::Status::kEligible;
-        bool any = false;
-        for (uint32_t mr = s.moff[h]; mr < s.moff[h + 1]; ++mr) {
-          any |= eval::StatusAt(s, pp.status, mr) == eval::Status::kEligible;
-        }
-        return any;
-      };
-      std::vector<Want> wants;
-      for (std::size_t i = 0; i < m.needs.size(); ++i) {
-        if (eval::StatusAt(s, plan.roots[i], h) != eval::Status::kEligible) continue;
-        for (const std::string& sv : m.needs[i].services) {
-          wants.push_back({true, static_cast<int32_t>(i), sv, UrgencyRank(m.needs[i].urgency)});
-        }
-      }
-      for (std::size_t p = 0; p < m.programs.size(); ++p) {
-        if (m.programs[p].services.empty() || !eligible_for(p)) continue;
-        for (const std::string& sv : m.programs[p].services) wants.push_back({false, static_cast<int32_t>(p), sv, 1});
-      }
-      for (const Want& w : wants) {
-        DemandInfo info{out.rows.size(), row, w.from_need, w.source, w.service, false, {}, {}, -1};
-        cands.clear();
-        missing_lists.clear();
-        auto offered = offering.find(w.service);
-        if (offered != offering.end()) {
-          // The service's resources serving this place, ranked once per place.
-          std::vector<Base>& base = ranked[{loc, &offered->second}];
-          if (base.empty()) {
-            for (int32_t r : offered->second) {
-              const Res& res = resources[static_cast<std::size_t>(r)];
-              Base b{r, -1, false};
-              if (!res.everywhere) {
-                if (kec_value < 0) {
-                  b.catchment_unknown = true;
-                } else if (!serves[static_cast<std::size_t>(r)][static_cast<std::size_t>(kec_value)]) {
-                  continue;
-                }
-              }
-              if (here.known && res.lat && res.lon) b.km = HaversineKm(here.lat, here.lon, *res.lat, *res.lon);
-              base.push_back(b);
-            }
-            std::sort(base.begin(), base.end(), [&](const Base& a, const Base& b) {
-              if (a.catchment_unknown != b.catchment_unknown) return !a.catchment_unknown;
-              if ((a.km < 0) != (b.km < 0)) return a.km >= 0;
-              if (a.km != b.km) return a.km < b.km;
-              int64_t ca = out.capacity[static_cast<std::size_t>(a.r)],
-                      cb = out.capacity[static_cast<std::size_t>(b.r)];
-              if (ca != cb) return (ca < 0 ? INT64_MAX : ca) > (cb < 0 ? INT64_MAX : cb);
-              return out.resource_id[static_cast<std::size_t>(a.r)] < out.resource_id[static_cast<std::size_t>(b.r)];
-            });
-            if (base.empty()) base.push_back({-1, -1, false});  // remembers "none serves this place"
-          }
-          for (const Base& b : base) {
-            if (b.r < 0) continue;
-            Cand c{b.r, b.km, b.catchment_unknown, -1};
-            if (b.catchment_unknown) {
-              c.missing = static_cast<int32_t>(missing_lists.size());
-              missing_lists.push_back({"kecamatan"});
-            }
-            const Res& res = resources[static_cast<std::size_t>(b.r)];
-            if (res.accepts_root >= 0) {
-              int32_t reg = plan.roots[static_cast<std::size_t>(res.accepts_root)];
-              eval::Status st = eval::StatusAt(s, reg, h);
-              if (st == eval::Status::kIneligible) continue;
-              if (st == eval::Status::kUnknown) {
-                c.unknown = true;
-                if (c.missing < 0) {
-                  c.missing = static_cast<int32_t>(missing_lists.size());
-                  missing_lists.emplace_back();
-                }
-                std::vector<std::string> errors;
-                eval::CollectMissing(plan, s, reg, h, "", &missing_lists[static_cast<std::size_t>(c.missing)], &errors);
+        // Distances and catchments depend on the place only: `loc` keys the
+        // cache of ranked resources (-1: kecamatan unknown).
+        int loc = -1;
+        if (kec_value >= 0 && static_cast<std::size_t>(kec_value) < kec_place.size()) {
+          here = kec_place[static_cast<std::size_t>(kec_value)];
+          loc = kec_value;
+          if (desa >= 0 && !desa_place.empty() &&
+              data.table(ir::Scope::kHousehold).present[static_cast<std::size_t>(desa)]) {
+            const data::Column& c = data.table(ir::Scope::kHousehold).columns[static_cast<std::size_t>(desa)];
+            if (c.valid(row)) {
+              auto it = desa_place.find({kec_names[static_cast<std::size_t>(kec_value)], std::string(c.text(row))});
+              if (it != desa_place.end()) {
+                here = it->second;
+                auto [id, added] =
+                    desa_loc.try_emplace(&it->second, static_cast<int>(kec_names.size() + desa_loc.size()));
+                loc = id->second;
               }
             }
-            cands.push_back(c);
           }
-          // Those certain to serve and accept first, each group by distance.
-          std::stable_partition(cands.begin(), cands.end(), [](const Cand& c) { return !c.unknown; });
         }
-        for (const Cand& c : cands) {
-          if (c.unknown) {
+        // The household's priority: the lowest known priority value of its programs.
+        int64_t priority = 999;
+        auto program_priority = [&](std::size_t p) -> int64_t {
+          if (priority_root[p] < 0) return 999;
+          int32_t reg = plan.roots[static_cast<std::size_t>(priority_root[p])];
+          if (!s.known(reg)[h]) return 999;
+          int64_t v = s.values(reg)[h];
+          if (m.node(m.programs[p].priority).type.kind == ir::Type::kNumber) v /= 1000000;
+          return std::clamp<int64_t>(v, 0, 999);
+        };
+        for (std::size_t p = 0; p < m.programs.size(); ++p) priority = std::min(priority, program_priority(p));
+        // Demands: needs that hold, then the services of programs it is eligible for.
+        struct Want {
+          bool from_need;
+          int32_t source;
+          std::string service;
+          int urgency;
+        };
+        auto eligible_for = [&](std::size_t p) {
+          const eval::PlanProgram& pp = plan.programs[p];
+          if (!pp.in_force) return false;
+          if (pp.unit == ir::Scope::kHousehold) return eval::StatusAt(s, pp.status, h) == eval::Status::kEligible;
+          bool any = false;
+          for (uint32_t mr = s.moff[h]; mr < s.moff[h + 1]; ++mr) {
+            any |= eval::StatusAt(s, pp.status, mr) == eval::Status::kEligible;
+          }
+          return any;
+        };
+        std::vector<Want> wants;
+        for (std::size_t i = 0; i < m.needs.size(); ++i) {
+          if (eval::StatusAt(s, plan.roots[i], h) != eval::Status::kEligible) continue;
+          for (const std::string& sv : m.needs[i].services) {
+            wants.push_back({true, static_cast<int32_t>(i), sv, UrgencyRank(m.needs[i].urgency)});
+          }
+        }
+        for (std::size_t p = 0; p < m.programs.size(); ++p) {
+          if (m.programs[p].services.empty() || !eligible_for(p)) continue;
+          for (const std::string& sv : m.programs[p].services) wants.push_back({false, static_cast<int32_t>(p), sv, 1});
+        }
+        for (const Want& w : wants) {
+          DemandInfo info{row, w.from_need, w.source, w.service, false, {}, {}, -1};
+          cands.clear();
+          missing_lists.clear();
+          auto offered = offering.find(w.service);
+          if (offered != offering.end()) {
+            // The service's resources serving this place, ranked once per place.
+            std::vector<Base>& base = ranked[{loc, &offered->second}];
+            if (base.empty()) {
+              for (int32_t r : offered->second) {
+                const Res& res = resources[static_cast<std::size_t>(r)];
+                Base b{r, -1, false};
+                if (!res.everywhere) {
+                  if (kec_value < 0) {
+                    b.catchment_unknown = true;
+                  } else if (!serves[static_cast<std::size_t>(r)][static_cast<std::size_t>(kec_value)]) {
+                    continue;
+                  }
+                }
+                if (here.known && res.lat && res.lon) b.km = HaversineKm(here.lat, here.lon, *res.lat, *res.lon);
+                base.push_back(b);
+              }
+              std::sort(base.begin(), base.end(), [&](const Base& a, const Base& b) {
+                if (a.catchment_unknown != b.catchment_unknown) return !a.catchment_unknown;
+                if ((a.km < 0) != (b.km < 0)) return a.km >= 0;
+                if (a.km != b.km) return a.km < b.km;
+                int64_t ca = out.capacity[static_cast<std::size_t>(a.r)],
+                        cb = out.capacity[static_cast<std::size_t>(b.r)];
+                if (ca != cb) return (ca < 0 ? INT64_MAX : ca) > (cb < 0 ? INT64_MAX : cb);
+                return out.resource_id[static_cast<std::size_t>(a.r)] < out.resource_id[static_cast<std::size_t>(b.r)];
+              });
+              if (base.empty()) base.push_back({-1, -1, false});  // remembers "none serves this place"
+            }
+            for (const Base& b : base) {
+              if (b.r < 0) continue;
+              Cand c{b.r, b.km, b.catchment_unknown, -1};
+              if (b.catchment_unknown) {
+                c.missing = static_cast<int32_t>(missing_lists.size());
+                missing_lists.push_back({"kecamatan"});
+              }
+              const Res& res = resources[static_cast<std::size_t>(b.r)];
+              if (res.accepts_root >= 0) {
+                int32_t reg = plan.roots[static_cast<std::size_t>(res.accepts_root)];
+                eval::Status st = eval::StatusAt(s, reg, h);
+                if (st == eval::Status::kIneligible) continue;
+                if (st == eval::Status::kUnknown) {
+                  c.unknown = true;
+                  if (c.missing < 0) {
+                    c.missing = static_cast<int32_t>(missing_lists.size());
+                    missing_lists.emplace_back();
+                  }
+                  std::vector<std::string> errors;
+                  eval::CollectMissing(plan, s, reg, h, "", &missing_lists[static_cast<std::size_t>(c.missing)],
+                                       &errors);
+                }
+              }
+              cands.push_back(c);
+            }
+            // Those certain to serve and accept first, each group by distance.
+            std::stable_partition(cands.begin(), cands.end(), [](const Cand& c) { return !c.unknown; });
+          }
+          for (const Cand& c : cands) {
+            if (c.unknown) {
+              info.any_unknown = true;
+              for (const std::string& f : missing_lists[static_cast<std::size_t>(c.missing)]) {
+                if (std::find(info.missing.begin(), info.missing.end(), f) == info.missing.end()) {
+                  info.missing.push_back(f);
+                }
+              }
+            } else if (c.km >= 0) {
+              info.known.emplace_back(c.r, c.km);
+            }
+          }
+          if (options.assign) {
+            Demand d;
+            d.tier = w.urgency * 1000 + static_cast<int32_t>(priority);
+            for (const auto& [r, km] : info.known) d.candidates.push_back({r, std::llround(km * 1000)});
+            demands.push_back(std::move(d));
+            infos.push_back(std::move(info));
+            continue;
+          }
+          if (cands.empty()) {
+            Referral none{row, w.from_need, w.source, w.service, -1, 0, -1, "none", "", {}};
+            none.reason = offered == offering.end()
+                              ? absl::StrCat("no resource offers ", w.service)
+                              : absl::StrCat("no resource offering ", w.service, " serves or accepts this household");
+            rows.push_back(std::move(none));
+            continue;
+          }
+          for (std::size_t k = 0; k < cands.size() && static_cast<int>(k) < options.top; ++k) {
+            const Cand& c = cands[k];
+            Referral ref{
+                row,
+                w.from_need,
+                w.source,
+                w.service,
+                c.r,
+                static_cast<int>(k) + 1,
+                c.km,
+                c.unknown ? "unknown" : "candidate",
+                "",
+                c.missing >= 0 ? missing_lists[static_cast<std::size_t>(c.missing)] : std::vector<std::string>{}};
+            const Res& res = resources[static_cast<std::size_t>(c.r)];
+            ref.reason = absl::StrCat("offers ", w.service,
+                                      res.province     ? "; serves the province"
+                                      : res.serves_all ? "; serves the kabupaten"
+                                                       : "; serves the kecamatan");
+            if (c.unknown) absl::StrAppend(&ref.reason, "; whether it accepts this household is not known yet");
+            rows.push_back(std::move(ref));
+          }
+        }
+        // Quotas: a place in the pool of the household's key value.
+        for (std::size_t q = 0; q < m.quotas.size(); ++q) {
+          auto p = static_cast<std::size_t>(m.quotas[q].program);
+          if (!eligible_for(p)) continue;
+          DemandInfo info{row, false, static_cast<int32_t>(p), "kuota", false, {}, {}, -1};
+          std::optional<std::string> key = pools.Key(q, row);
+          int32_t resource = -1;
+          if (key) {
+            std::size_t pool = pools.PoolOf(q, *key);  // made above: a look-up
+            resource = pool_resource[pool];
+            info.pool = static_cast<int32_t>(pool);
+            info.known.emplace_back(resource, 0.0);
+          } else {
             info.any_unknown = true;
-            for (const std::string& f : missing_lists[static_cast<std::size_t>(c.missing)]) {
-              if (std::find(info.missing.begin(), info.missing.end(), f) == info.missing.end()) {
-                info.missing.push_back(f);
-              }
-            }
-          } else if (c.km >= 0) {
-            info.known.emplace_back(c.r, c.km);
+            info.missing.push_back(pools.KeyField(q));
           }
-        }
-        if (options.assign) {
-          Demand d;
-          d.tier = w.urgency * 1000 + static_cast<int32_t>(priority);
-          for (const auto& [r, km] : info.known) d.candidates.push_back({r, std::llround(km * 1000)});
-          demands.push_back(std::move(d));
-          infos.push_back(std::move(info));
-          continue;
-        }
-        if (cands.empty()) {
-          Referral none{row, w.from_need, w.source, w.service, -1, 0, -1, "none", "", {}};
-          none.reason = offered == offering.end()
-                            ? absl::StrCat("no resource offers ", w.service)
-                            : absl::StrCat("no resource offering ", w.service, " serves or accepts this household");
-          out.rows.push_back(std::move(none));
-          continue;
-        }
-        for (std::size_t k = 0; k < cands.size() && static_cast<int>(k) < options.top; ++k) {
-          const Cand& c = cands[k];
-          Referral ref{
-              row,
-              w.from_need,
-              w.source,
-              w.service,
-              c.r,
-              static_cast<int>(k) + 1,
-              c.km,
-              c.unknown ? "unknown" : "candidate",
-              "",
-              c.missing >= 0 ? missing_lists[static_cast<std::size_t>(c.missing)] : std::vector<std::string>{}};
-          const Res& res = resources[static_cast<std::size_t>(c.r)];
-          ref.reason = absl::StrCat("offers ", w.service,
-                                    res.province     ? "; serves the province"
-                                    : res.serves_all ? "; serves the kabupaten"
-                                                     : "; serves the kecamatan");
-          if (c.unknown) absl::StrAppend(&ref.reason, "; whether it accepts this household is not known yet");
-          out.rows.push_back(std::move(ref));
-        }
-      }
-      // Quotas: a place in the pool of the household's key value.
-      for (std::size_t q = 0; q < m.quotas.size(); ++q) {
-        auto p = static_cast<std::size_t>(m.quotas[q].program);
-        if (!eligible_for(p)) continue;
-        DemandInfo info{out.rows.size(), row, false, static_cast<int32_t>(p), "kuota", false, {}, {}, -1};
-        std::optional<std::string> key = pools.Key(q, row);
-        int32_t resource = -1;
-        if (key) {
-          std::size_t pool = pools.PoolOf(q, *key);
-          if (pool >= pool_resource.size()) {
-            const Pool& made = pools.pools()[pool];
-            pool_resource.push_back(static_cast<int32_t>(out.resource_id.size()));
-            out.resource_id.push_back(absl::StrCat("kuota:", pools.Program(q), ":", made.key));
-            out.resource_name.push_back(
-                absl::StrCat("kuota ", pools.Program(q), " ", pools.KeyField(q), " ", made.key));
-            out.capacity.push_back(made.places);
+          if (options.assign) {
+            Demand d;
+            d.tier = 1000 + static_cast<int32_t>(program_priority(p));
+            if (resource >= 0) d.candidates.push_back({resource, 0});
+            demands.push_back(std::move(d));
+            infos.push_back(std::move(info));
+            continue;
           }
-          resource = pool_resource[pool];
-          info.pool = static_cast<int32_t>(pool);
-          info.known.emplace_back(resource, 0.0);
-        } else {
-          info.any_unknown = true;
-          info.missing.push_back(pools.KeyField(q));
+          Referral ref{row, false, static_cast<int32_t>(p), "kuota", resource, resource >= 0 ? 1 : 0, -1, "", "", {}};
+          if (resource < 0) {
+            ref.status = "unknown";
+            ref.reason = absl::StrCat("the quota of ", pools.Program(q), " is per ", pools.KeyField(q),
+                                      ", which is not known for this household");
+            ref.missing = info.missing;
+          } else {
+            const Pool& pool = pools.pools()[static_cast<std::size_t>(info.pool)];
+            ref.status = "candidate";
+            ref.reason = absl::StrCat("quota of ", pools.KeyField(q), " ", pool.key, ": ", Places(pool.places),
+                                      pool.listed ? "" : " (not in the table)");
+          }
+          rows.push_back(std::move(ref));
         }
-        if (options.assign) {
-          Demand d;
-          d.tier = 1000 + static_cast<int32_t>(program_priority(p));
-          if (resource >= 0) d.candidates.push_back({resource, 0});
-          demands.push_back(std::move(d));
-          infos.push_back(std::move(info));
-          continue;
-        }
-        Referral ref{row, false, static_cast<int32_t>(p), "kuota", resource, resource >= 0 ? 1 : 0, -1, "", "", {}};
-        if (resource < 0) {
-          ref.status = "unknown";
-          ref.reason = absl::StrCat("the quota of ", pools.Program(q), " is per ", pools.KeyField(q),
-                                    ", which is not known for this household");
-          ref.missing = info.missing;
-        } else {
-          const Pool& pool = pools.pools()[static_cast<std::size_t>(info.pool)];
-          ref.status = "candidate";
-          ref.reason = absl::StrCat("quota of ", pools.KeyField(q), " ", pool.key, ": ", Places(pool.places),
-                                    pool.listed ? "" : " (not in the table)");
-        }
-        out.rows.push_back(std::move(ref));
       }
     }
+  };
+  std::size_t batches = (end - first + 511) / 512;
+  std::size_t workers = std::clamp<std::size_t>(options.threads > 0 ? static_cast<std::size_t>(options.threads)
+                                                                    : static_cast<std::size_t>(run::AvailableThreads()),
+                                                1, std::max<std::size_t>(batches, 1));
+  std::vector<Local> locals(workers);
+  {
+    std::vector<std::thread> pool_threads;
+    std::size_t per = (batches + workers - 1) / workers * 512;
+    for (std::size_t t = 0; t < workers; ++t) {
+      std::size_t b = std::min(end, first + t * per), e = std::min(end, b + per);
+      if (t + 1 == workers) {
+        rank_range(b, e, locals[t]);  // the calling thread takes the last range
+      } else {
+        pool_threads.emplace_back([&, b, e, t] { rank_range(b, e, locals[t]); });
+      }
+    }
+    for (std::thread& t : pool_threads) t.join();
+  }
+  std::vector<Demand> demands;
+  std::vector<DemandInfo> infos;
+  for (Local& l : locals) {
+    out.rows.insert(out.rows.end(), std::make_move_iterator(l.rows.begin()), std::make_move_iterator(l.rows.end()));
+    demands.insert(demands.end(), std::make_move_iterator(l.demands.begin()), std::make_move_iterator(l.demands.end()));
+    infos.insert(infos.end(), std::make_move_iterator(l.infos.begin()), std::make_move_iterator(l.infos.end()));
+    l = Local();
   }
   if (!options.assign) return out;
   Assignment a = Assign(demands, out.capacity);

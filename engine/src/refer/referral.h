@@ -27,6 +27,7 @@ struct ReferOptions {
   int top = 3;             // ranked resources listed per service
   bool assign = false;     // place demands under capacity
   int64_t household = -1;  // >= 0: refer only this household row (explanations)
+  int threads = 0;         // households ranked on this many threads; 0: the cores this process may use
 };
 
 // One row: a household, what calls for the service, and one resource (or
