@@ -61,7 +61,7 @@ std::vector<ReferralRow> ToPublicRows(const ir::Module& m, const data::CaseloadD
     row.source_kind = x.from_need ? "need" : "program";
     row.source = x.from_need ? m.needs[static_cast<std::size_t>(x.source)].id
                              : m.programs[static_cast<std::size_t>(x.source)].id;
-    row.service = x.service;
+    row.service = *x.service;
     if (x.resource >= 0) {
       row.resource_id = r.resource_id[static_cast<std::size_t>(x.resource)];
       row.resource_name = r.resource_name[static_cast<std::size_t>(x.resource)];
@@ -70,7 +70,7 @@ std::vector<ReferralRow> ToPublicRows(const ir::Module& m, const data::CaseloadD
     row.rank = x.rank;
     if (x.distance_km >= 0) row.distance_km = x.distance_km;
     row.status = x.status;
-    row.reason = x.reason;
+    row.reason = refer::ReasonText(m, r, x);
     row.missing = x.missing;
   }
   return rows;

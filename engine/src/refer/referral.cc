@@ -25,6 +25,12 @@ int UrgencyRank(const std::string& u) { return u == "high" ? 0 : u == "low" ? 2 
 
 std::string Places(int64_t n) { return absl::StrCat(n, n == 1 ? " place" : " places"); }
 
+// The service quota rows name.
+const std::string& QuotaService() {
+  static const std::string* const kQuota = new std::string("kuota");
+  return *kQuota;
+}
+
 struct Place {
   double lat = 0, lon = 0;
   bool known = false;
@@ -51,7 +57,7 @@ struct DemandInfo {
   std::size_t household = 0;
   bool from_need = true;
   int32_t source = -1;
-  std::string service;
+  const std::string* service = nullptr;
   bool any_unknown = false;
   std::vector<std::string> missing;
   std::vector<std::pair<int32_t, double>> known;  // (resource, km) placeable candidates
@@ -158,6 +164,7 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
     out.resource_id.push_back(res.id);
     out.resource_name.push_back(res.name);
     out.capacity.push_back(res.capacity ? *res.capacity : -1);
+    out.reach.push_back(province ? 2 : res.serves_all ? 1 : 0);
   }
   for (std::size_t e = 0; e < extra.size(); ++e) {
     const pack::ResourceDecl& d = extra[e];
@@ -167,6 +174,7 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
     out.resource_id.push_back(d.id);
     out.resource_name.push_back(d.name);
     out.capacity.push_back(d.capacity ? *d.capacity : -1);
+    out.reach.push_back(d.serves_province ? 2 : d.serves_all ? 1 : 0);
   }
   absl::flat_hash_map<std::string, std::vector<int32_t>> offering;
   std::vector<std::vector<uint8_t>> serves(resources.size());
@@ -198,6 +206,8 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
       out.resource_id.push_back(absl::StrCat("kuota:", pools.Program(q), ":", made.key));
       out.resource_name.push_back(absl::StrCat("kuota ", pools.Program(q), " ", pools.KeyField(q), " ", made.key));
       out.capacity.push_back(made.places);
+      out.reach.push_back(0);
+      out.pools.push_back({pools.KeyField(q), made.key, made.places, made.listed});
     }
   }
 
@@ -266,7 +276,7 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
         struct Want {
           bool from_need;
           int32_t source;
-          std::string service;
+          const std::string* service;
           int urgency;
         };
         auto eligible_for = [&](std::size_t p) {
@@ -283,18 +293,19 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
         for (std::size_t i = 0; i < m.needs.size(); ++i) {
           if (eval::StatusAt(s, plan.roots[i], h) != eval::Status::kEligible) continue;
           for (const std::string& sv : m.needs[i].services) {
-            wants.push_back({true, static_cast<int32_t>(i), sv, UrgencyRank(m.needs[i].urgency)});
+            wants.push_back({true, static_cast<int32_t>(i), &sv, UrgencyRank(m.needs[i].urgency)});
           }
         }
         for (std::size_t p = 0; p < m.programs.size(); ++p) {
           if (m.programs[p].services.empty() || !eligible_for(p)) continue;
-          for (const std::string& sv : m.programs[p].services) wants.push_back({false, static_cast<int32_t>(p), sv, 1});
+          for (const std::string& sv : m.programs[p].services)
+            wants.push_back({false, static_cast<int32_t>(p), &sv, 1});
         }
         for (const Want& w : wants) {
           DemandInfo info{row, w.from_need, w.source, w.service, false, {}, {}, -1};
           cands.clear();
           missing_lists.clear();
-          auto offered = offering.find(w.service);
+          auto offered = offering.find(*w.service);
           if (offered != offering.end()) {
             // The service's resources serving this place, ranked once per place.
             std::vector<Base>& base = ranked[{loc, &offered->second}];
@@ -372,40 +383,36 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
             continue;
           }
           if (cands.empty()) {
-            Referral none{row, w.from_need, w.source, w.service, -1, 0, -1, "none", "", {}};
-            none.reason = offered == offering.end()
-                              ? absl::StrCat("no resource offers ", w.service)
-                              : absl::StrCat("no resource offering ", w.service, " serves or accepts this household");
-            rows.push_back(std::move(none));
+            Referral& none = rows.emplace_back();
+            none.household = static_cast<uint32_t>(row);
+            none.from_need = w.from_need;
+            none.source = w.source;
+            none.service = w.service;
+            none.status = "none";
+            none.why = offered == offering.end() ? Why::kNoOffer : Why::kNoServeAccept;
             continue;
           }
           for (std::size_t k = 0; k < cands.size() && static_cast<int>(k) < options.top; ++k) {
             const Cand& c = cands[k];
-            Referral ref{
-                row,
-                w.from_need,
-                w.source,
-                w.service,
-                c.r,
-                static_cast<int>(k) + 1,
-                c.km,
-                c.unknown ? "unknown" : "candidate",
-                "",
-                c.missing >= 0 ? missing_lists[static_cast<std::size_t>(c.missing)] : std::vector<std::string>{}};
-            const Res& res = resources[static_cast<std::size_t>(c.r)];
-            ref.reason = absl::StrCat("offers ", w.service,
-                                      res.province     ? "; serves the province"
-                                      : res.serves_all ? "; serves the kabupaten"
-                                                       : "; serves the kecamatan");
-            if (c.unknown) absl::StrAppend(&ref.reason, "; whether it accepts this household is not known yet");
-            rows.push_back(std::move(ref));
+            Referral& ref = rows.emplace_back();
+            ref.household = static_cast<uint32_t>(row);
+            ref.from_need = w.from_need;
+            ref.source = w.source;
+            ref.service = w.service;
+            ref.resource = c.r;
+            ref.rank = static_cast<int32_t>(k) + 1;
+            ref.distance_km = c.km;
+            ref.status = c.unknown ? "unknown" : "candidate";
+            ref.accepts_unknown = c.unknown;
+            ref.why = Why::kOffers;
+            if (c.missing >= 0) ref.missing = missing_lists[static_cast<std::size_t>(c.missing)];
           }
         }
         // Quotas: a place in the pool of the household's key value.
         for (std::size_t q = 0; q < m.quotas.size(); ++q) {
           auto p = static_cast<std::size_t>(m.quotas[q].program);
           if (!eligible_for(p)) continue;
-          DemandInfo info{row, false, static_cast<int32_t>(p), "kuota", false, {}, {}, -1};
+          DemandInfo info{row, false, static_cast<int32_t>(p), &QuotaService(), false, {}, {}, -1};
           std::optional<std::string> key = pools.Key(q, row);
           int32_t resource = -1;
           if (key) {
@@ -425,19 +432,22 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
             infos.push_back(std::move(info));
             continue;
           }
-          Referral ref{row, false, static_cast<int32_t>(p), "kuota", resource, resource >= 0 ? 1 : 0, -1, "", "", {}};
+          Referral& ref = rows.emplace_back();
+          ref.household = static_cast<uint32_t>(row);
+          ref.from_need = false;
+          ref.source = static_cast<int32_t>(p);
+          ref.service = &QuotaService();
+          ref.resource = resource;
+          ref.rank = resource >= 0 ? 1 : 0;
+          ref.pool = info.pool;
           if (resource < 0) {
             ref.status = "unknown";
-            ref.reason = absl::StrCat("the quota of ", pools.Program(q), " is per ", pools.KeyField(q),
-                                      ", which is not known for this household");
+            ref.why = Why::kQuotaKeyUnknown;
             ref.missing = info.missing;
           } else {
-            const Pool& pool = pools.pools()[static_cast<std::size_t>(info.pool)];
             ref.status = "candidate";
-            ref.reason = absl::StrCat("quota of ", pools.KeyField(q), " ", pool.key, ": ", Places(pool.places),
-                                      pool.listed ? "" : " (not in the table)");
+            ref.why = Why::kQuotaCandidate;
           }
-          rows.push_back(std::move(ref));
         }
       }
     }
@@ -471,45 +481,88 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
   if (!options.assign) return out;
   Assignment a = Assign(demands, out.capacity);
   out.load = a.load;
+  out.rows.reserve(out.rows.size() + infos.size());
   for (std::size_t d = 0; d < infos.size(); ++d) {
-    const DemandInfo& info = infos[d];
-    Referral ref{info.household, info.from_need, info.source, info.service, a.resource[d], 0, -1, "", "", {}};
+    DemandInfo& info = infos[d];
+    Referral& ref = out.rows.emplace_back();
+    ref.household = static_cast<uint32_t>(info.household);
+    ref.from_need = info.from_need;
+    ref.source = info.source;
+    ref.service = info.service;
+    ref.resource = a.resource[d];
+    ref.pool = info.pool;
     if (a.resource[d] >= 0) {
       ref.status = "assigned";
       for (std::size_t k = 0; k < info.known.size(); ++k) {
         if (info.known[k].first == a.resource[d]) {
-          ref.rank = static_cast<int>(k) + 1;
+          ref.rank = static_cast<int32_t>(k) + 1;
           ref.distance_km = info.known[k].second;
         }
       }
-      ref.reason =
-          absl::StrCat("offers ", info.service, "; choice ", ref.rank, " of ", info.known.size(), " by distance");
+      ref.of = static_cast<int32_t>(info.known.size());
+      ref.why = Why::kChoice;
       if (info.pool >= 0) {
-        const Pool& pool = pools.pools()[static_cast<std::size_t>(info.pool)];
         ref.distance_km = -1;
-        ref.reason = absl::StrCat("a place of the quota of ", pools.KeyField(pool.quota), " ", pool.key, " (",
-                                  Places(pool.places), ")");
+        ref.why = Why::kQuotaPlace;
       }
     } else {
       ref.status = "waiting";
+      ref.resource = -1;
       if (info.pool >= 0) {
-        const Pool& pool = pools.pools()[static_cast<std::size_t>(info.pool)];
-        ref.reason = pool.listed ? absl::StrCat("no place left in the quota of ", pools.KeyField(pool.quota), " ",
-                                                pool.key, " (", Places(pool.places), ")")
-                                 : absl::StrCat("no quota for ", pools.KeyField(pool.quota), " ", pool.key);
+        ref.why = out.pools[static_cast<std::size_t>(info.pool)].listed ? Why::kQuotaFull : Why::kQuotaNone;
       } else if (!info.known.empty()) {
-        ref.reason = "no place left in the catchment";
+        ref.why = Why::kNoPlace;
       } else if (info.any_unknown) {
-        ref.reason = "data missing";
-        ref.missing = info.missing;
+        ref.why = Why::kDataMissing;
+        ref.missing = std::move(info.missing);
       } else {
-        ref.reason =
-            offering.contains(info.service) ? "no resource accepts" : absl::StrCat("no resource offers ", info.service);
+        ref.why = offering.contains(*info.service) ? Why::kNoAccept : Why::kNoOffer;
       }
     }
-    out.rows.push_back(std::move(ref));
   }
   return out;
+}
+
+std::string ReasonText(const ir::Module& m, const ReferResult& result, const Referral& row) {
+  const std::string& service = row.service != nullptr ? *row.service : QuotaService();
+  const PoolText* pool = row.pool >= 0 ? &result.pools[static_cast<std::size_t>(row.pool)] : nullptr;
+  switch (row.why) {
+    case Why::kOffers: {
+      uint8_t reach = result.reach[static_cast<std::size_t>(row.resource)];
+      return absl::StrCat("offers ", service,
+                          reach == 2   ? "; serves the province"
+                          : reach == 1 ? "; serves the kabupaten"
+                                       : "; serves the kecamatan",
+                          row.accepts_unknown ? "; whether it accepts this household is not known yet" : "");
+    }
+    case Why::kNoOffer:
+      return absl::StrCat("no resource offers ", service);
+    case Why::kNoServeAccept:
+      return absl::StrCat("no resource offering ", service, " serves or accepts this household");
+    case Why::kChoice:
+      return absl::StrCat("offers ", service, "; choice ", row.rank, " of ", row.of, " by distance");
+    case Why::kNoPlace:
+      return "no place left in the catchment";
+    case Why::kNoAccept:
+      return "no resource accepts";
+    case Why::kDataMissing:
+      return "data missing";
+    case Why::kQuotaCandidate:
+      return absl::StrCat("quota of ", pool->key_field, " ", pool->key, ": ", Places(pool->places),
+                          pool->listed ? "" : " (not in the table)");
+    case Why::kQuotaKeyUnknown:
+      return absl::StrCat("the quota of ", m.programs[static_cast<std::size_t>(row.source)].id, " is per ",
+                          row.missing.empty() ? std::string("its key") : row.missing[0],
+                          ", which is not known for this household");
+    case Why::kQuotaPlace:
+      return absl::StrCat("a place of the quota of ", pool->key_field, " ", pool->key, " (", Places(pool->places), ")");
+    case Why::kQuotaFull:
+      return absl::StrCat("no place left in the quota of ", pool->key_field, " ", pool->key, " (", Places(pool->places),
+                          ")");
+    case Why::kQuotaNone:
+      return absl::StrCat("no quota for ", pool->key_field, " ", pool->key);
+  }
+  return "";
 }
 
 }  // namespace layak::refer

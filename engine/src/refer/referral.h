@@ -30,28 +30,61 @@ struct ReferOptions {
   int threads = 0;         // households ranked on this many threads; 0: the cores this process may use
 };
 
+// Why a row is what it is; ReasonText() renders it. Rows keep codes, not
+// text, so that ranking a whole caseload allocates no string per row.
+enum class Why : uint8_t {
+  kOffers,           // a candidate: offers the service, serves the place
+  kNoOffer,          // no resource offers the service
+  kNoServeAccept,    // resources offer it, none serves or accepts the household
+  kChoice,           // assigned: choice `rank` of `of` by distance
+  kNoPlace,          // waiting: no place left in the catchment
+  kNoAccept,         // waiting: no resource accepts
+  kDataMissing,      // waiting: the facts in `missing` would decide
+  kQuotaCandidate,   // a quota's pool for the household's key value
+  kQuotaKeyUnknown,  // the quota's key is not known for the household
+  kQuotaPlace,       // assigned a place of the pool
+  kQuotaFull,        // waiting: the pool is full
+  kQuotaNone,        // waiting: the table has no row (nor default) for the key
+};
+
 // One row: a household, what calls for the service, and one resource (or
 // none, with why).
 struct Referral {
-  std::size_t household = 0;
-  bool from_need = true;  // else from a program the household is eligible for
-  int32_t source = -1;    // need or program index
-  std::string service;
+  uint32_t household = 0;
+  bool from_need = true;         // else from a program the household is eligible for
+  bool accepts_unknown = false;  // the resource's accepts rule or catchment is undecided
+  Why why = Why::kOffers;
+  int32_t source = -1;                   // need or program index
+  const std::string* service = nullptr;  // owned by the module (or a static, for quotas)
   int32_t resource = -1;
-  int rank = 0;                      // 1-based within the service; 0 when there is no resource
+  int32_t rank = 0;                  // 1-based within the service; 0 when there is no resource
+  int32_t of = 0;                    // kChoice: how many resources could place it
+  int32_t pool = -1;                 // quota rows: ReferResult::pools
   double distance_km = -1;           // < 0 when unknown
-  std::string status;                // candidate, unknown (accepts or catchment undecided), assigned, waiting, none
-  std::string reason;                // why this resource, or why none
-  std::vector<std::string> missing;  // facts that would decide an unknown accepts rule or catchment
+  const char* status = "";           // candidate, unknown, assigned, waiting, none
+  std::vector<std::string> missing;  // facts that would decide an unknown accepts rule, catchment or key
 };
 
-// The result of a referral run. Resources are the pack's, then the extra ones.
+// A quota's pool, as rows' reasons name it.
+struct PoolText {
+  std::string key_field, key;
+  int64_t places = 0;
+  bool listed = false;
+};
+
+// The result of a referral run. Resources are the pack's, then the extra ones,
+// then the quota pools.
 struct ReferResult {
-  std::vector<Referral> rows;  // households in input order; per household, needs then programs
+  std::vector<Referral> rows;  // households in input order; per household, needs, programs, quotas
   std::vector<int64_t> load;   // with assignment: places used per resource
   std::vector<int64_t> capacity;
   std::vector<std::string> resource_id, resource_name;
+  std::vector<uint8_t> reach;  // per resource: 0 its kecamatan list, 1 the kabupaten, 2 the province
+  std::vector<PoolText> pools;
 };
+
+// The row's reason in words ("offers rutilahu; serves the kabupaten").
+std::string ReasonText(const ir::Module& m, const ReferResult& result, const Referral& row);
 
 // Refers every household of `data`.
 // `extra` are resources from elsewhere (an HSDS import): no accepts rule.
