@@ -298,8 +298,9 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
         }
         for (std::size_t p = 0; p < m.programs.size(); ++p) {
           if (m.programs[p].services.empty() || !eligible_for(p)) continue;
-          for (const std::string& sv : m.programs[p].services)
+          for (const std::string& sv : m.programs[p].services) {
             wants.push_back({false, static_cast<int32_t>(p), &sv, 1});
+          }
         }
         for (const Want& w : wants) {
           DemandInfo info{row, w.from_need, w.source, w.service, false, {}, {}, -1};
