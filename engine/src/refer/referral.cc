@@ -45,6 +45,14 @@ struct Cand {
   int32_t missing;
 };
 
+// A service a household requires, and what calls for it.
+struct Want {
+  bool from_need;
+  int32_t source;
+  const std::string* service;
+  int urgency;
+};
+
 // A resource offering a service to one place, with its distance.
 struct Base {
   int32_t r;
@@ -228,6 +236,7 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
     absl::flat_hash_map<std::pair<int, const void*>, std::vector<Base>> ranked;  // (place, service) -> resources
     absl::flat_hash_map<const Place*, int> desa_loc;
     eval::Scratch s;
+    std::vector<Want> wants;  // one household's, reused
     const std::size_t batch = 512;
     for (std::size_t h0 = range_begin; h0 < range_end; h0 += batch) {
       const std::size_t n = std::min(batch, range_end - h0);
@@ -273,12 +282,6 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
         };
         for (std::size_t p = 0; p < m.programs.size(); ++p) priority = std::min(priority, program_priority(p));
         // Demands: needs that hold, then the services of programs it is eligible for.
-        struct Want {
-          bool from_need;
-          int32_t source;
-          const std::string* service;
-          int urgency;
-        };
         auto eligible_for = [&](std::size_t p) {
           const eval::PlanProgram& pp = plan.programs[p];
           if (!pp.in_force) return false;
@@ -289,7 +292,7 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
           }
           return any;
         };
-        std::vector<Want> wants;
+        wants.clear();
         for (std::size_t i = 0; i < m.needs.size(); ++i) {
           if (eval::StatusAt(s, plan.roots[i], h) != eval::Status::kEligible) continue;
           for (const std::string& sv : m.needs[i].services) {
