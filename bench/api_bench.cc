@@ -350,6 +350,22 @@ BENCHMARK(BM_OneHousehold)
     ->Repetitions(7)
     ->ReportAggregatesOnly(true);
 
+// One household already read (a case-management system's JSON, say):
+// Evaluate alone, every program of the Tuban pack.
+void BM_EvaluateOneHousehold(benchmark::State& state) {
+  const Fixture& f = Get(1);
+  if (!f.error.empty()) {
+    state.SkipWithError(f.error.c_str());
+    return;
+  }
+  auto caseload = Build(f.plan->pack(), *f.columns);
+  for (auto _ : state) {
+    auto results = layak::Evaluate(*f.plan, *caseload);
+    benchmark::DoNotOptimize(results);
+  }
+}
+BENCHMARK(BM_EvaluateOneHousehold)->Unit(benchmark::kMicrosecond)->Repetitions(7)->ReportAggregatesOnly(true);
+
 // The same household explained: every program and clause with its inputs, as text.
 void BM_ExplainOneHousehold(benchmark::State& state) {
   const Fixture& f = Get(1);

@@ -169,9 +169,16 @@ absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Case
   const eval::Plan& p = plan.impl().plan;
   const data::CaseloadData& data = *caseload.impl().data;
   std::vector<ProgramResult> out;
+  std::size_t rows = 0;
+  for (const eval::PlanProgram& pp : p.programs) {
+    rows += pp.unit == pack::Scope::kMember ? data.members() : data.households();
+  }
+  out.reserve(rows);
   // Batches are evaluated in order on this thread: results of a whole
-  // caseload through this call are bounded by memory anyway.
-  eval::Scratch s;
+  // caseload through this call are bounded by memory anyway. The scratch is
+  // kept per thread, so that a case-management system asking about one
+  // household at a time does not lay out the registers again each time.
+  thread_local eval::Scratch s;
   eval::RowResult r;
   const std::size_t batch = std::max<std::size_t>(options.batch_size, 1);
   for (std::size_t h0 = 0; h0 < data.households(); h0 += batch) {
@@ -193,9 +200,9 @@ absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Case
           if (member) run::AppendMemberId(data, s, static_cast<std::size_t>(r.member), &o.member_id);
           o.status = static_cast<Status>(r.status);
           if (r.has_benefit) o.benefit = r.benefit;
-          o.failed_clauses = r.failed_clauses;
-          o.missing_fields = r.missing_fields;
-          o.errors = r.errors;
+          o.failed_clauses = std::move(r.failed_clauses);
+          o.missing_fields = std::move(r.missing_fields);
+          o.errors = std::move(r.errors);
         }
       }
     }

@@ -9,8 +9,9 @@ namespace layak::eval {
 void Scratch::Reserve(const Plan& plan, std::size_t households, std::size_t members) {
   households = std::max<std::size_t>(households, 1);
   members = std::max<std::size_t>(members, 1);
-  if (plan_ == &plan && households <= cap_h_ && members <= cap_m_) return;
-  plan_ = &plan;
+  if (plan_id_ == plan.id && households <= cap_h_ && members <= cap_m_) return;
+  if (plan_id_ != plan.id) cap_h_ = cap_m_ = 0;  // another plan: its own layout, from scratch
+  plan_id_ = plan.id;
   cap_h_ = std::max(households, cap_h_);
   cap_m_ = std::max(members, cap_m_);
   std::size_t n = plan.instrs.size();

@@ -53,7 +53,7 @@ class Scratch {
   std::vector<util::Ymd> ymd;
 
  private:
-  const Plan* plan_ = nullptr;
+  uint64_t plan_id_ = 0;  // the plan the registers are laid out for (Plan::id)
   std::size_t cap_h_ = 0, cap_m_ = 0;
   std::vector<std::size_t> off_, hi_off_;
   std::vector<int64_t> vals_, hi_;

@@ -1,6 +1,7 @@
 #include "eval/plan.h"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -100,6 +101,8 @@ class Compiler {
   Compiler(const ir::Module& module, int32_t as_of, const ParamOverrides& overrides)
       : m_(module), overrides_(overrides) {
     plan_.module = &module;
+    static std::atomic<uint64_t> next_id{1};
+    plan_.id = next_id.fetch_add(1);
     plan_.as_of = as_of;
     plan_.field_used[0].assign(module.fields.size(), 0);
     plan_.field_used[1].assign(module.fields.size(), 0);

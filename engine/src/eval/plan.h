@@ -110,6 +110,7 @@ struct PlanProgram {
 class Plan {  // NOLINT(bugprone-reserved-identifier)
  public:
   const ir::Module* module = nullptr;
+  uint64_t id = 0;    // unique per compilation: scratch reused across calls is keyed by it, not by address
   int32_t as_of = 0;  // days since the epoch
   std::vector<Instr> instrs;
   std::vector<PlanProgram> programs;   // pack order
