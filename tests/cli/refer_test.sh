@@ -37,4 +37,18 @@ set +e
 "$LAYAK" refer "$P" "${IN[@]}" --resources-hsds "$WORK/none" 2> "$WORK/h.err"; rc=$?
 set -e
 [ "$rc" -eq 1 ] || fail "missing HSDS folder exit $rc"
+# The bundled Tuban pack on its sample: BLT-DD places per desa (quotas.yaml)
+# are never exceeded, the same with 1 and 2 threads, and the households left
+# over wait with the pool named.
+T=(rules/tuban --jsonl rules/tuban/sample/caseload.jsonl.gz --as-of 2026-01-01 --assign)
+(cd "$SRC" && "$LAYAK" refer "${T[@]}" --threads 1 --out "$WORK/t1.csv" --load "$WORK/tl1.csv" 2>/dev/null)
+(cd "$SRC" && "$LAYAK" refer "${T[@]}" --threads 2 --out "$WORK/t2.csv" --load "$WORK/tl2.csv" 2>/dev/null)
+cmp -s "$WORK/t1.csv" "$WORK/t2.csv" || fail "rows differ between 1 and 2 threads"
+cmp -s "$WORK/tl1.csv" "$WORK/tl2.csv" || fail "loads differ between 1 and 2 threads"
+awk -F, '$1 ~ /^kuota:BLT_DD:/ { pools++; if ($3 > $2) bad++ } END { exit !(pools > 300 && bad == 0) }' "$WORK/tl1.csv" \
+  || fail "a BLT-DD pool over its places, or too few pools"
+grep -q "^[^,]*,program,BLT_DD,kuota,kuota:BLT_DD:3523[0-9]*,1,,assigned,a place of the quota of region_code " "$WORK/t1.csv" \
+  || fail "no BLT-DD place assigned"
+grep -q "^[^,]*,program,BLT_DD,kuota,,0,,waiting,no place left in the quota of region_code 3523[0-9]* (" "$WORK/t1.csv" \
+  || fail "no BLT-DD household waiting with its pool named"
 echo "refer CLI: OK"
