@@ -37,6 +37,41 @@ TEST(PublicApiTest, LoadsTheBundledPack) {
   EXPECT_EQ(r->pack(), nullptr);
 }
 
+// One row as text, everything a result carries.
+std::string Row(const layak::ProgramResult& r) {
+  std::string s = r.program + " " + r.household_id + " " + r.member_id + " " + layak::StatusName(r.status) + " " +
+                  (r.benefit ? std::to_string(*r.benefit) : "-");
+  for (const auto* list : {&r.failed_clauses, &r.missing_fields, &r.errors}) {
+    s += " [";
+    for (const std::string& x : *list) s += x + ";";
+    s += "]";
+  }
+  return s;
+}
+
+TEST(PublicApiTest, EvaluateIntoOverwritesTheRowsItIsGiven) {
+  auto loaded = layak::LoadRulePack(PackPath());
+  ASSERT_TRUE(loaded.ok() && loaded->ok());
+  auto plan = layak::CompilePlan(loaded->ReleasePack(), {.as_of = "2026-01-01"});
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  // A big household (more rows, benefits), then a small one with unknowns.
+  auto big = layak::ReadJsonHousehold((*plan)->pack(), R"({"id": "3523000000000001", "desil": 1, "in_dtsen": true,
+      "members": [{"nik": "3523000000000011", "birth_date": "1950-01-01"},
+                  {"nik": "3523000000000012", "birth_date": "2015-01-01", "in_school": true, "school_level": "sd"},
+                  {"nik": "3523000000000013", "birth_date": "2018-01-01"}]})");
+  auto small = layak::ReadJsonHousehold((*plan)->pack(), R"({"id": "K2", "members": [{"nik": "9"}]})");
+  ASSERT_TRUE(big.ok() && big->errors.empty() && small.ok() && small->errors.empty());
+  std::vector<layak::ProgramResult> reused;
+  for (const auto* in : {&*big, &*small, &*big, &*small}) {
+    ASSERT_TRUE(layak::EvaluateInto(**plan, *in->caseload, &reused).ok());
+    auto fresh = layak::Evaluate(**plan, *in->caseload);
+    ASSERT_TRUE(fresh.ok());
+    ASSERT_EQ(reused.size(), fresh->size());
+    for (std::size_t i = 0; i < reused.size(); ++i) EXPECT_EQ(Row(reused[i]), Row((*fresh)[i])) << i;
+  }
+  EXPECT_EQ(layak::EvaluateInto(**plan, *small->caseload, nullptr).code(), absl::StatusCode::kInvalidArgument);
+}
+
 TEST(PublicApiTest, MissingFolderIsAStatusNotADiagnostic) {
   absl::StatusOr<layak::LoadResult> r = layak::LoadRulePack("/nonexistent/layak/pack");
   ASSERT_FALSE(r.ok());

@@ -93,6 +93,15 @@ struct EvaluateOptions {
 absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Caseload& caseload,
                                                     const EvaluateOptions& options = {});
 
+// Evaluate into `results`, overwriting the rows it holds and resizing it:
+// a caller that keeps one vector per thread and evaluates household after
+// household (a case-management system) reuses the rows' strings and lists
+// instead of allocating them each time. Errors as for Evaluate (on error,
+// `results` is left unchanged); InvalidArgument when `results` is null.
+// Thread-safe for distinct `results` vectors.
+absl::Status EvaluateInto(const Plan& plan, const Caseload& caseload, std::vector<ProgramResult>* results,
+                          const EvaluateOptions& options = {});
+
 // Counts of one program.
 struct ProgramCounts {
   std::string program;

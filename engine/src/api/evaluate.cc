@@ -163,12 +163,13 @@ std::vector<std::string> RedactedPrograms(const Plan& plan) {
 
 const char* StatusName(Status status) { return eval::StatusName(static_cast<eval::Status>(status)); }
 
-absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Caseload& caseload,
-                                                    const EvaluateOptions& options) {
+absl::Status EvaluateInto(const Plan& plan, const Caseload& caseload, std::vector<ProgramResult>* results,
+                          const EvaluateOptions& options) {
+  if (results == nullptr) return absl::InvalidArgumentError("EvaluateInto: results is null");
   if (auto s = SamePack(plan, caseload); !s.ok()) return s;
   const eval::Plan& p = plan.impl().plan;
   const data::CaseloadData& data = *caseload.impl().data;
-  std::vector<ProgramResult> out;
+  std::vector<ProgramResult>& out = *results;
   std::size_t rows = 0;
   for (const eval::PlanProgram& pp : p.programs) {
     rows += pp.unit == pack::Scope::kMember ? data.members() : data.households();
@@ -177,9 +178,12 @@ absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Case
   // Batches are evaluated in order on this thread: results of a whole
   // caseload through this call are bounded by memory anyway. The scratch is
   // kept per thread, so that a case-management system asking about one
-  // household at a time does not lay out the registers again each time.
+  // household at a time does not lay out the registers again each time; the
+  // rows already in `results` are overwritten in place, so that their strings
+  // and lists keep their storage from one call to the next.
   thread_local eval::Scratch s;
-  eval::RowResult r;
+  thread_local eval::RowResult r;
+  std::size_t used = 0;
   const std::size_t batch = std::max<std::size_t>(options.batch_size, 1);
   for (std::size_t h0 = 0; h0 < data.households(); h0 += batch) {
     std::size_t n = std::min(batch, data.households() - h0);
@@ -192,21 +196,34 @@ absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Case
         uint32_t end = member ? s.moff[h + 1] : static_cast<uint32_t>(h + 1);
         for (uint32_t row = begin; row < end; ++row) {
           eval::ResultAt(p, data, s, static_cast<int32_t>(prog), row, &r);
-          ProgramResult& o = out.emplace_back();
+          ProgramResult& o = used < out.size() ? out[used] : out.emplace_back();
+          ++used;
           o.program = p.module->programs[prog].id;
           o.household = r.household;
+          o.household_id.clear();
           run::AppendHouseholdId(data, r.household, &o.household_id);
           o.member = r.member;
+          o.member_id.clear();
           if (member) run::AppendMemberId(data, s, static_cast<std::size_t>(r.member), &o.member_id);
           o.status = static_cast<Status>(r.status);
+          o.benefit.reset();
           if (r.has_benefit) o.benefit = r.benefit;
-          o.failed_clauses = std::move(r.failed_clauses);
-          o.missing_fields = std::move(r.missing_fields);
-          o.errors = std::move(r.errors);
+          // Copy-assignment reuses the row's storage (and r's for the next row).
+          o.failed_clauses = r.failed_clauses;
+          o.missing_fields = r.missing_fields;
+          o.errors = r.errors;
         }
       }
     }
   }
+  out.resize(used);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<ProgramResult>> Evaluate(const Plan& plan, const Caseload& caseload,
+                                                    const EvaluateOptions& options) {
+  std::vector<ProgramResult> out;
+  if (absl::Status s = EvaluateInto(plan, caseload, &out, options); !s.ok()) return s;
   return out;
 }
 
