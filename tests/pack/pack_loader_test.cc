@@ -298,5 +298,28 @@ TEST(LoadRulePackFromSourcesTest, ReleasePackHandsOverOwnership) {
   EXPECT_EQ(pack->programs().size(), 1u);
 }
 
+// yaml-cpp 0.7 never returns on some files with a ',' where a node should
+// start (it allocates until memory runs out); the reader refuses them first.
+TEST(LoadRulePackFromSourcesTest, AFileTheYamlParserCannotFinishIsASyntaxErrorNotAHang) {
+  const std::vector<std::pair<std::string, std::pair<int, int>>> cases = {{",", {1, 1}},
+                                                                          {"# comment\n  ,", {2, 3}},
+                                                                          {"pack: {id: x}\n---\n&a ,", {3, 4}},
+                                                                          {"%YAML 1.2\n---\n,,", {3, 1}},
+                                                                          {"a #\n,", {2, 1}},
+                                                                          {"\"x\" # c\n ,", {2, 2}}};
+  for (const auto& [text, at] : cases) {
+    LAYAK_ASSERT_OK_AND_ASSIGN(LoadResult result, LoadRulePackFromSources({{"p.yaml", text}}));
+    ASSERT_FALSE(result.diagnostics.empty()) << text;
+    const Diagnostic& d = result.diagnostics[0];
+    EXPECT_EQ(d.code, DiagnosticCode::kYamlSyntax) << text;
+    EXPECT_EQ(d.message, "YAML syntax error: the YAML parser cannot get past this point") << text;
+    EXPECT_EQ(d.location.line, at.first) << text;
+    EXPECT_EQ(d.location.column, at.second) << text;
+  }
+  // A comma later in a document is yaml-cpp's to judge, as before.
+  LAYAK_ASSERT_OK_AND_ASSIGN(LoadResult ok, LoadRulePackFromSources({{"p.yaml", "pack: {id: x, version: \"1\"}\n"}}));
+  for (const Diagnostic& d : ok.diagnostics) EXPECT_NE(d.code, DiagnosticCode::kYamlSyntax);
+}
+
 }  // namespace
 }  // namespace layak

@@ -2,13 +2,17 @@
 // located getters every section uses.
 #include "pack/yaml_reader.h"
 
+#include <algorithm>
 #include <charconv>
+#include <sstream>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "util/civil_date.h"
 #include "util/edit_distance.h"
+#include "yaml-cpp/eventhandler.h"
+#include "yaml-cpp/parser.h"
 
 namespace layak::pack {
 namespace {
@@ -20,11 +24,74 @@ const char* KindName(const YAML::Node& node) {
   return "a scalar";
 }
 
+// Counts the parser's events and stops it past a budget. yaml-cpp 0.7 never
+// returns on some malformed files (a ',' where a node should start, as in
+// "," or "a #\n,"): it emits nodes until memory runs out (found by
+// pack_fuzzer). A well-formed file has fewer events than bytes, so a first
+// pass with this handler, which builds nothing, tells the two apart.
+class EventBudget : public YAML::EventHandler {
+ public:
+  // Where the parser was when the budget ran out.
+  struct Exhausted {
+    YAML::Mark mark;
+  };
+  explicit EventBudget(std::size_t events) : left_(events) {}
+  void OnDocumentStart(const YAML::Mark& mark) override { Tick(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override { Tick(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override { Tick(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                const std::string& /*value*/) override {
+    Tick(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                       YAML::EmitterStyle::value /*style*/) override {
+    Tick(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                  YAML::EmitterStyle::value /*style*/) override {
+    Tick(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void Tick(const YAML::Mark& mark) {
+    if (left_ == 0) throw Exhausted{mark};
+    --left_;
+  }
+  std::size_t left_;
+};
+
+// Empty when yaml-cpp finishes the file within the budget; otherwise where it
+// was stuck. yaml-cpp's own syntax errors are left to the real parse.
+std::optional<YAML::Mark> StuckParse(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  EventBudget budget(2 * text.size() + 64);
+  try {
+    while (parser.HandleNextDocument(budget)) {
+    }
+  } catch (const EventBudget::Exhausted& e) {
+    return e.mark;
+  } catch (const YAML::Exception&) {
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<YAML::Node> YamlReader::Parse(int file) {
   file_ = file;
   const util::SourceText& src = (*files_)[file];
+  if (std::optional<YAML::Mark> stuck = StuckParse(src.contents())) {
+    Loc loc{file, 0, 1};
+    if (stuck->pos >= 0) loc.offset = std::min(static_cast<std::size_t>(stuck->pos), src.contents().size());
+    Report(loc, DiagnosticCode::kYamlSyntax, "YAML syntax error: the YAML parser cannot get past this point",
+           {"help: a ',' where a value should start is the usual cause; ',' separates the items of a [list] or "
+            "{map}: remove it, or put the items in brackets"});
+    return std::nullopt;
+  }
   try {
     std::vector<YAML::Node> docs = YAML::LoadAll(src.contents());
     if (docs.empty()) return YAML::Node();
