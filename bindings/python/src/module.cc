@@ -32,18 +32,6 @@ struct PlanHandle {
   std::shared_ptr<const Plan> plan;
 };
 
-const char* SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
-
 py::dict DiagnosticDict(const Diagnostic& d) {
   py::dict out;
   out["file"] = d.location.file;

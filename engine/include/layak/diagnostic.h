@@ -108,6 +108,9 @@ struct Diagnostic {
 // "E0403" for kUnknownEnumValue.
 std::string CodeString(DiagnosticCode code);
 
+// "error", "warning" or "note".
+const char* SeverityName(Severity severity);
+
 // Renders one diagnostic: the header line, the source line with a caret and
 // tildes under the offending token, then the notes. Ends with a newline.
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
