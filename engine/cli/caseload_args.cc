@@ -110,6 +110,19 @@ void ApplyPackFormats(const RulePack& pack, CaseloadArgs* a) {
   a->read.false_spellings.insert(a->read.false_spellings.end(), p.false_spellings.begin(), p.false_spellings.end());
 }
 
+void AppendCsvField(std::string* out, std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out->append(s);
+    return;
+  }
+  *out += '"';
+  for (char c : s) {
+    if (c == '"') *out += '"';
+    *out += c;
+  }
+  *out += '"';
+}
+
 void CsvField(std::ostream& out, const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) {
     out << s;

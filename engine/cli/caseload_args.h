@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layak/caseload.h"
@@ -39,6 +40,8 @@ bool CheckCaseloadArgs(const std::string& command, const CaseloadArgs& a);
 
 // Writes `s` as one CSV field, quoted when it holds a comma, quote or line end.
 void CsvField(std::ostream& out, const std::string& s);
+// The same, appended to `out`.
+void AppendCsvField(std::string* out, std::string_view s);
 
 // Loads the pack at `folder`, printing diagnostics; null when it has errors.
 std::shared_ptr<const RulePack> LoadPackOrReport(const std::string& command, const std::string& folder);

@@ -63,6 +63,7 @@ TEST(Refer, RankedByDistanceFilteredByCatchmentAndAccepts) {
 {"id":"B","kecamatan":"Timur","desil":3,"korban":true,"members":[{"nik":"2","sex":"L"}]}
 {"id":"C","kecamatan":"Barat","korban":true,"members":[{"nik":"3"}]}
 {"id":"D","kecamatan":"Jauh","desil":2,"korban":false,"members":[]}
+{"id":"E","desil":2,"korban":false,"members":[]}
 )");
   LAYAK_ASSERT_OK_AND_ASSIGN(ReferralReport r, Refer(*f.plan, *f.caseload));
   EXPECT_THAT(Rows(r),
@@ -78,8 +79,14 @@ TEST(Refer, RankedByDistanceFilteredByCatchmentAndAccepts) {
                   "C kekerasan pendampingan_korban ppa-timur #1 10 candidate",
                   "C kekerasan pendampingan_korban ppa-barat #2 0 unknown missing=members[1].sex",
                   // D: eligible for BANTUAN, but no TKSK serves Jauh.
-                  "D BANTUAN pendampingan  #0 ? none"));
-  EXPECT_EQ(r.rows.back().reason, "no resource offering pendampingan serves or accepts this household");
+                  "D BANTUAN pendampingan  #0 ? none",
+                  // E: kecamatan unknown: whether either TKSK serves it is not known, nor how far.
+                  // (no distance: the one with more places first)
+                  "E BANTUAN pendampingan tksk-timur #1 ? unknown missing=kecamatan",
+                  "E BANTUAN pendampingan tksk-barat #2 ? unknown missing=kecamatan"));
+  EXPECT_EQ(r.rows[7].reason, "no resource offering pendampingan serves or accepts this household");
+  EXPECT_EQ(r.rows[8].reason,
+            "offers pendampingan; serves the kecamatan; whether it serves this household's kecamatan is not known yet");
 }
 
 TEST(Refer, AssignmentUnderCapacityWithReasons) {

@@ -13,6 +13,7 @@
 #define LAYAK_REFERRAL_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,13 @@ std::vector<std::string> ReferralInputFields(const Plan& plan);
 // plan and caseload are only read. Fails when the caseload was read for
 // another pack, or the HSDS folder or one of its required tables cannot be read.
 absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload, const ReferralOptions& options = {});
+
+// Refers like Refer but hands the rows to `sink` one at a time, in the same
+// order, instead of keeping them (the report's rows stay empty): a caseload's
+// millions of rows are written out without all existing at once as strings.
+// The row passed is reused between calls; copy what is kept.
+absl::StatusOr<ReferralReport> ReferEach(const Plan& plan, const Caseload& caseload, const ReferralOptions& options,
+                                         const std::function<void(const ReferralRow&)>& sink);
 
 }  // namespace layak
 

@@ -9,6 +9,14 @@
 namespace layak {
 
 absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload, const ReferralOptions& options) {
+  std::vector<ReferralRow> rows;
+  auto report = ReferEach(plan, caseload, options, [&rows](const ReferralRow& row) { rows.push_back(row); });
+  if (report.ok()) report->rows = std::move(rows);
+  return report;
+}
+
+absl::StatusOr<ReferralReport> ReferEach(const Plan& plan, const Caseload& caseload, const ReferralOptions& options,
+                                         const std::function<void(const ReferralRow&)>& sink) {
   const eval::Plan& p = plan.impl().plan;
   const data::CaseloadData& data = *caseload.impl().data;
   if (&data.module() != p.module) {
@@ -37,12 +45,16 @@ absl::StatusOr<ReferralReport> Refer(const Plan& plan, const Caseload& caseload,
   }
   auto r = refer::Refer(m, plan.pack().impl().model, data, o, extra);
   if (!r.ok()) return r.status();
-  out.rows = ToPublicRows(m, data, *r);
   if (options.assign) {
     for (std::size_t i = 0; i < r->resource_id.size(); ++i) {
       out.loads.push_back({r->resource_id[i], r->resource_name[i], r->capacity[i], r->load[i]});
     }
   }
+  ReferralRow row;
+  refer::ForEachRow(*r, [&](const refer::Referral& x) {
+    ToPublicRow(m, data, *r, x, &row);
+    sink(row);
+  });
   return out;
 }
 
@@ -51,28 +63,34 @@ std::vector<std::string> ReferralInputFields(const Plan& plan) {
   return refer::InputFields(*p.module, p.as_of);
 }
 
+void ToPublicRow(const ir::Module& m, const data::CaseloadData& data, const refer::ReferResult& r,
+                 const refer::Referral& x, ReferralRow* row) {
+  row->household_id = data.HouseholdKey(x.household);
+  row->source_kind = x.from_need ? "need" : "program";
+  row->source =
+      x.from_need ? m.needs[static_cast<std::size_t>(x.source)].id : m.programs[static_cast<std::size_t>(x.source)].id;
+  row->service = *x.service;
+  row->resource_id.clear();
+  row->resource_name.clear();
+  row->capacity = -1;
+  if (x.resource >= 0) {
+    row->resource_id = r.resource_id[static_cast<std::size_t>(x.resource)];
+    row->resource_name = r.resource_name[static_cast<std::size_t>(x.resource)];
+    row->capacity = r.capacity[static_cast<std::size_t>(x.resource)];
+  }
+  row->rank = x.rank;
+  row->distance_km.reset();
+  if (x.distance_km >= 0) row->distance_km = x.distance_km;
+  row->status = x.status;
+  refer::ReasonText(m, r, x, &row->reason);
+  const std::vector<std::string>& missing = refer::MissingOf(r, x);
+  row->missing.assign(missing.begin(), missing.end());
+}
+
 std::vector<ReferralRow> ToPublicRows(const ir::Module& m, const data::CaseloadData& data,
                                       const refer::ReferResult& r) {
   std::vector<ReferralRow> rows;
-  rows.reserve(r.rows.size());
-  for (const refer::Referral& x : r.rows) {
-    ReferralRow& row = rows.emplace_back();
-    row.household_id = std::string(data.HouseholdKey(x.household));
-    row.source_kind = x.from_need ? "need" : "program";
-    row.source = x.from_need ? m.needs[static_cast<std::size_t>(x.source)].id
-                             : m.programs[static_cast<std::size_t>(x.source)].id;
-    row.service = *x.service;
-    if (x.resource >= 0) {
-      row.resource_id = r.resource_id[static_cast<std::size_t>(x.resource)];
-      row.resource_name = r.resource_name[static_cast<std::size_t>(x.resource)];
-      row.capacity = r.capacity[static_cast<std::size_t>(x.resource)];
-    }
-    row.rank = x.rank;
-    if (x.distance_km >= 0) row.distance_km = x.distance_km;
-    row.status = x.status;
-    row.reason = refer::ReasonText(m, r, x);
-    row.missing = x.missing;
-  }
+  refer::ForEachRow(r, [&](const refer::Referral& x) { ToPublicRow(m, data, r, x, &rows.emplace_back()); });
   return rows;
 }
 

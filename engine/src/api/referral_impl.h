@@ -11,6 +11,11 @@
 
 namespace layak {
 
+// Row `x` of `r` with ids and names in place of indexes, written over `row`
+// (whose strings keep their storage).
+void ToPublicRow(const ir::Module& m, const data::CaseloadData& data, const refer::ReferResult& r,
+                 const refer::Referral& x, ReferralRow* row);
+
 // The rows of `r` with ids and names in place of indexes.
 std::vector<ReferralRow> ToPublicRows(const ir::Module& m, const data::CaseloadData& data, const refer::ReferResult& r);
 

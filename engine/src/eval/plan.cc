@@ -169,6 +169,7 @@ class Compiler {
     for (const PlanProgram& p : plan_.programs) {
       if (p.status >= 0) mark[static_cast<std::size_t>(p.status)] = 1;
     }
+    for (int32_t root : plan_.roots) mark[static_cast<std::size_t>(root)] = 1;
     for (std::size_t r = plan_.instrs.size(); r-- > 0;) {
       if (!mark[r]) continue;
       const Instr& i = plan_.instrs[r];

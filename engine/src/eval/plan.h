@@ -119,8 +119,9 @@ class Plan {  // NOLINT(bugprone-reserved-identifier)
   std::vector<uint8_t> field_used[2];  // per scope, per field: read by an instruction
   int max_list = 0;                    // longest in-list, for scratch sizing
   std::vector<int32_t> roots;          // registers of the extra roots asked for
-  // Per instruction: a program status depends on it. Counting runs skip the
-  // rest (benefits), as summaries print no benefit.
+  // Per instruction: a program status or an extra root depends on it.
+  // Counting runs and referral skip the rest (benefits), as neither shows a
+  // benefit.
   std::vector<uint8_t> for_status;
 
   const Instr& instr(int32_t r) const { return instrs[static_cast<std::size_t>(r)]; }

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <tuple>
 
 #include "absl/container/flat_hash_map.h"
@@ -124,57 +123,66 @@ class Flow {
   std::vector<std::vector<int>> adj_;
 };
 
-using Key = std::vector<std::pair<int32_t, int64_t>>;
+// Demands grouped by (tier, list): tiers ascending, classes of a tier in
+// order of first appearance, each class's demands in input order.
+struct Classes {
+  std::vector<int32_t> tier_first;  // per tier (and one past): its first class
+  std::vector<int32_t> list;        // per class
+  std::vector<uint32_t> first;      // per class (and one past): offset in `members`
+  std::vector<uint32_t> members;    // demand indexes
+};
 
-// Demands of one tier with identical candidates and costs, found by a hash
-// of the candidate list and confirmed by comparing it.
-std::vector<std::pair<Key, std::vector<std::size_t>>> Classes(const std::vector<Demand>& demands,
-                                                              const std::vector<std::size_t>& members) {
-  std::vector<std::pair<Key, std::vector<std::size_t>>> classes;
-  absl::flat_hash_map<uint64_t, std::vector<std::size_t>> by_hash;
-  Key key;
-  for (std::size_t d : members) {
-    key.clear();
-    for (const Candidate& c : demands[d].candidates) key.emplace_back(c.resource, c.cost);
-    if (!std::is_sorted(key.begin(), key.end())) std::sort(key.begin(), key.end());
-    uint64_t h = 1469598103934665603ULL;
-    for (const auto& [res, cost] : key) {
-      h = (h ^ static_cast<uint64_t>(res)) * 1099511628211ULL;
-      h = (h ^ static_cast<uint64_t>(cost)) * 1099511628211ULL;
-    }
-    std::vector<std::size_t>& same = by_hash[h];
-    bool placed = false;
-    for (std::size_t ci : same) {
-      if (classes[ci].first == key) {
-        classes[ci].second.push_back(d);
-        placed = true;
-        break;
-      }
-    }
-    if (!placed) {
-      same.push_back(classes.size());
-      classes.push_back({key, {d}});
+Classes Group(const std::vector<ListDemand>& demands) {
+  std::vector<int32_t> tiers;
+  for (const ListDemand& d : demands) {
+    if (d.list >= 0) tiers.push_back(d.tier);
+  }
+  std::sort(tiers.begin(), tiers.end());
+  tiers.erase(std::unique(tiers.begin(), tiers.end()), tiers.end());
+  // Classes numbered per tier in order of first appearance, then renumbered
+  // tier by tier.
+  std::vector<absl::flat_hash_map<int32_t, int32_t>> seen(tiers.size());
+  std::vector<std::vector<int32_t>> lists(tiers.size());
+  std::vector<std::pair<uint32_t, int32_t>> local(demands.size(), {0, -1});  // (tier index, class in tier)
+  for (std::size_t d = 0; d < demands.size(); ++d) {
+    if (demands[d].list < 0) continue;
+    auto t = static_cast<uint32_t>(std::lower_bound(tiers.begin(), tiers.end(), demands[d].tier) - tiers.begin());
+    auto [it, added] = seen[t].try_emplace(demands[d].list, static_cast<int32_t>(lists[t].size()));
+    if (added) lists[t].push_back(demands[d].list);
+    local[d] = {t, it->second};
+  }
+  Classes out;
+  std::vector<int32_t> base(tiers.size() + 1, 0);
+  for (std::size_t t = 0; t < tiers.size(); ++t) {
+    base[t + 1] = base[t] + static_cast<int32_t>(lists[t].size());
+    out.list.insert(out.list.end(), lists[t].begin(), lists[t].end());
+  }
+  out.tier_first = base;
+  std::vector<uint32_t> count(out.list.size() + 1, 0);
+  for (const auto& [t, c] : local) {
+    if (c >= 0) ++count[static_cast<std::size_t>(base[t] + c) + 1];
+  }
+  for (std::size_t c = 1; c < count.size(); ++c) count[c] += count[c - 1];
+  out.first = count;
+  out.members.resize(count.back());
+  for (std::size_t d = 0; d < demands.size(); ++d) {
+    if (local[d].second >= 0) {
+      const int32_t cls = base[local[d].first] + local[d].second;
+      out.members[count[static_cast<std::size_t>(cls)]++] = static_cast<uint32_t>(d);
     }
   }
-  return classes;
+  return out;
 }
 
 }  // namespace
 
-Assignment Assign(const std::vector<Demand>& demands, const std::vector<int64_t>& capacity) {
+Assignment Assign(const std::vector<ListDemand>& demands, const CandidateLists& lists,
+                  const std::vector<int64_t>& capacity) {
   Assignment out;
   out.resource.assign(demands.size(), -1);
   out.load.assign(capacity.size(), 0);
-  std::map<int32_t, std::vector<std::size_t>> tiers;
-  for (std::size_t d = 0; d < demands.size(); ++d) {
-    if (!demands[d].candidates.empty()) tiers[demands[d].tier].push_back(d);
-  }
-  std::vector<std::vector<std::pair<Key, std::vector<std::size_t>>>> classes;
-  int n_classes = 0;
-  for (const auto& [tier, members] : tiers) {
-    classes.push_back(Classes(demands, members));
-    n_classes += static_cast<int>(classes.back().size());
-  }
+  const Classes classes = Group(demands);
+  const int n_classes = static_cast<int>(classes.list.size());
   const int n_res = static_cast<int>(capacity.size());
   const int source = 0, resource0 = 1 + n_classes, sink = resource0 + n_res;
   Flow flow(sink + 1);
@@ -184,20 +192,20 @@ Assignment Assign(const std::vector<Demand>& demands, const std::vector<int64_t>
     res_edge[static_cast<std::size_t>(r)] = flow.AddEdge(resource0 + r, sink, cap < 0 ? kInf : cap, 0);
   }
   std::vector<uint8_t> allowed(static_cast<std::size_t>(n_res), 1);
-  // Per tier, per class: its arcs to resources (edge, resource, cost).
-  std::vector<std::vector<std::vector<std::tuple<int, int32_t, int64_t>>>> arcs(classes.size());
-  int node = 1;
-  for (std::size_t t = 0; t < classes.size(); ++t) {
+  // Per class: its arcs to resources (edge, resource, cost).
+  std::vector<std::vector<std::tuple<int, int32_t, int64_t>>> arcs(static_cast<std::size_t>(n_classes));
+  for (std::size_t t = 0; t + 1 < classes.tier_first.size(); ++t) {
     std::vector<int> source_edges;
-    for (const auto& cls : classes[t]) {
-      source_edges.push_back(flow.AddEdge(source, node, static_cast<int64_t>(cls.second.size()), 0));
-      auto& edges = arcs[t].emplace_back();
-      for (const auto& [res, cost] : cls.first) {
-        if (allowed[static_cast<std::size_t>(res)]) {
-          edges.emplace_back(flow.AddEdge(node, resource0 + res, kInf, cost), res, cost);
+    for (int32_t c = classes.tier_first[t]; c < classes.tier_first[t + 1]; ++c) {
+      const int node = 1 + c;
+      const auto cu = static_cast<std::size_t>(c);
+      source_edges.push_back(flow.AddEdge(source, node, classes.first[cu + 1] - classes.first[cu], 0));
+      for (const Candidate& cand : lists.list(classes.list[cu])) {
+        if (allowed[static_cast<std::size_t>(cand.resource)]) {
+          arcs[cu].emplace_back(flow.AddEdge(node, resource0 + cand.resource, kInf, cand.cost), cand.resource,
+                                cand.cost);
         }
       }
-      ++node;
     }
     flow.Run(source, sink);
     // Lock this tier's optimum in before the next tier joins.
@@ -205,28 +213,39 @@ Assignment Assign(const std::vector<Demand>& demands, const std::vector<int64_t>
     flow.KeepOptimalFace(pi);
     for (int e : source_edges) flow.Fix(e);
     for (int r = 0; r < n_res; ++r) {
-      if (pi[static_cast<std::size_t>(resource0 + r)] != pi[static_cast<std::size_t>(sink)]) {
+      const int node = resource0 + r;
+      if (pi[static_cast<std::size_t>(node)] != pi[static_cast<std::size_t>(sink)]) {
         allowed[static_cast<std::size_t>(r)] = 0;
       }
     }
   }
   // Places of each class go to its demands in input order, nearest first.
-  for (std::size_t t = 0; t < classes.size(); ++t) {
-    for (std::size_t c = 0; c < classes[t].size(); ++c) {
-      auto edges = arcs[t][c];
-      std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
-        return std::get<2>(a) != std::get<2>(b) ? std::get<2>(a) < std::get<2>(b) : std::get<1>(a) < std::get<1>(b);
-      });
-      const std::vector<std::size_t>& list = classes[t][c].second;
-      std::size_t next = 0;
-      for (const auto& [e, res, cost] : edges) {
-        for (int64_t k = flow.FlowOn(e); k > 0 && next < list.size(); --k) out.resource[list[next++]] = res;
+  for (std::size_t c = 0; c < arcs.size(); ++c) {
+    auto& edges = arcs[c];
+    std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
+      return std::get<2>(a) != std::get<2>(b) ? std::get<2>(a) < std::get<2>(b) : std::get<1>(a) < std::get<1>(b);
+    });
+    uint32_t next = classes.first[c];
+    for (const auto& [e, res, cost] : edges) {
+      for (int64_t k = flow.FlowOn(e); k > 0 && next < classes.first[c + 1]; --k) {
+        out.resource[classes.members[next++]] = res;
       }
     }
   }
-  for (int r = 0; r < n_res; ++r)
+  for (int r = 0; r < n_res; ++r) {
     out.load[static_cast<std::size_t>(r)] = flow.FlowOn(res_edge[static_cast<std::size_t>(r)]);
+  }
   return out;
+}
+
+Assignment Assign(const std::vector<Demand>& demands, const std::vector<int64_t>& capacity) {
+  CandidateLists lists;
+  std::vector<ListDemand> by_list;
+  by_list.reserve(demands.size());
+  for (const Demand& d : demands) {
+    by_list.push_back({d.tier, d.candidates.empty() ? -1 : lists.Intern(d.candidates)});
+  }
+  return Assign(by_list, lists, capacity);
 }
 
 }  // namespace layak::refer

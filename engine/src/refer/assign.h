@@ -9,27 +9,27 @@
 // tier, arcs that an optimal rerouting of its flow cannot use are removed
 // (positive reduced cost), so later tiers can never cost it a place or a
 // metre (assign.cc). The flow runs on demand *classes*, not single demands:
-// demands of one tier with the same candidate resources at the same
-// distances are interchangeable, so they form one node with their count as
-// capacity. That keeps the graph as small as (places × services) whatever
-// the caseload's size, and the result is still exact. Within a class, places
-// go to demands in input order, nearest resource first: identical across
-// thread counts and runs.
+// demands of one tier with the same candidate list (refer/candidate_lists.h)
+// are interchangeable, so they form one node with their count as capacity. That keeps the graph as small as (places ×
+// services) whatever the caseload's size, and the result is still exact. Within a class, places go to demands in input
+// order, nearest resource first: identical across thread counts and runs.
 #ifndef LAYAK_REFER_ASSIGN_H_
 #define LAYAK_REFER_ASSIGN_H_
 
 #include <cstdint>
 #include <vector>
 
+#include "refer/candidate_lists.h"
+
 namespace layak::refer {
 
-// One resource a demand may go to, with its distance (metres; the cost).
-struct Candidate {
-  int32_t resource = -1;
-  int64_t cost = 0;
+// One demand: a place at one of the candidates of its list.
+struct ListDemand {
+  int32_t tier = 0;   // lower goes first
+  int32_t list = -1;  // in the CandidateLists; -1: none (it waits)
 };
 
-// One demand: a place at one of its candidates.
+// One demand with its own candidates (tests, small batches).
 struct Demand {
   int32_t tier = 0;                   // lower goes first
   std::vector<Candidate> candidates;  // those that accept it and serve its place
@@ -43,6 +43,10 @@ struct Assignment {
 
 // Assigns `demands` to resources with `capacity` places each (negative:
 // unlimited).
+Assignment Assign(const std::vector<ListDemand>& demands, const CandidateLists& lists,
+                  const std::vector<int64_t>& capacity);
+
+// The same for demands that carry their candidates: interns them, then assigns.
 Assignment Assign(const std::vector<Demand>& demands, const std::vector<int64_t>& capacity);
 
 }  // namespace layak::refer

@@ -48,21 +48,22 @@ enum class Why : uint8_t {
 };
 
 // One row: a household, what calls for the service, and one resource (or
-// none, with why).
+// none, with why). Trivially copyable: a caseload has millions.
 struct Referral {
   uint32_t household = 0;
   bool from_need = true;         // else from a program the household is eligible for
   bool accepts_unknown = false;  // the resource's accepts rule or catchment is undecided
+  bool place_unknown = false;    // its catchment is: the household's kecamatan is not known
   Why why = Why::kOffers;
   int32_t source = -1;                   // need or program index
   const std::string* service = nullptr;  // owned by the module (or a static, for quotas)
   int32_t resource = -1;
-  int32_t rank = 0;                  // 1-based within the service; 0 when there is no resource
-  int32_t of = 0;                    // kChoice: how many resources could place it
-  int32_t pool = -1;                 // quota rows: ReferResult::pools
-  double distance_km = -1;           // < 0 when unknown
-  const char* status = "";           // candidate, unknown, assigned, waiting, none
-  std::vector<std::string> missing;  // facts that would decide an unknown accepts rule, catchment or key
+  int32_t rank = 0;         // 1-based within the service; 0 when there is no resource
+  int32_t of = 0;           // kChoice: how many resources could place it
+  int32_t pool = -1;        // quota rows: ReferResult::pools
+  double distance_km = -1;  // < 0 when unknown
+  const char* status = "";  // candidate, unknown, assigned, waiting, none
+  int32_t missing = -1;     // ReferResult::missing: facts that would decide an unknown accepts rule, catchment or key
 };
 
 // A quota's pool, as rows' reasons name it.
@@ -75,16 +76,33 @@ struct PoolText {
 // The result of a referral run. Resources are the pack's, then the extra ones,
 // then the quota pools.
 struct ReferResult {
-  std::vector<Referral> rows;  // households in input order; per household, needs, programs, quotas
-  std::vector<int64_t> load;   // with assignment: places used per resource
+  // The rows: households in input order; per household, needs, programs,
+  // quotas. One part per ranking thread, in order: kept apart, not copied
+  // into one vector.
+  std::vector<std::vector<Referral>> parts;
+  std::vector<std::vector<std::string>> missing;  // lists of facts, as rows' `missing` index them
+  std::vector<int64_t> load;                      // with assignment: places used per resource
   std::vector<int64_t> capacity;
   std::vector<std::string> resource_id, resource_name;
   std::vector<uint8_t> reach;  // per resource: 0 its kecamatan list, 1 the kabupaten, 2 the province
   std::vector<PoolText> pools;
 };
 
+// Every row, in order.
+template <typename F>
+void ForEachRow(const ReferResult& r, F f) {
+  for (const std::vector<Referral>& part : r.parts) {
+    for (const Referral& row : part) f(row);
+  }
+}
+
+// The facts that would decide `row` (empty: none).
+const std::vector<std::string>& MissingOf(const ReferResult& r, const Referral& row);
+
 // The row's reason in words ("offers rutilahu; serves the kabupaten").
 std::string ReasonText(const ir::Module& m, const ReferResult& result, const Referral& row);
+// The same, written over `out` (whose storage is reused).
+void ReasonText(const ir::Module& m, const ReferResult& result, const Referral& row, std::string* out);
 
 // Refers every household of `data`.
 // `extra` are resources from elsewhere (an HSDS import): no accepts rule.
