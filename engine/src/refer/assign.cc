@@ -9,6 +9,7 @@
 #include "refer/assign.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <tuple>
 
@@ -132,28 +133,81 @@ struct Classes {
   std::vector<uint32_t> members;    // demand indexes
 };
 
-Classes Group(const std::vector<ListDemand>& demands) {
-  std::vector<int32_t> tiers;
-  for (const ListDemand& d : demands) {
-    if (d.list >= 0) tiers.push_back(d.tier);
+// Tier values to their rank among those present: a table over the
+// values' range when it is small (priorities are 0..999 within urgencies),
+// else a binary search.
+class TierIndex {
+ public:
+  explicit TierIndex(const std::vector<ListDemand>& demands) {
+    int32_t lo = INT32_MAX, hi = INT32_MIN;
+    for (const ListDemand& d : demands) {
+      if (d.list < 0) continue;
+      lo = std::min(lo, d.tier);
+      hi = std::max(hi, d.tier);
+    }
+    if (lo > hi) return;
+    lo_ = lo;
+    if (static_cast<int64_t>(hi) - lo < (int64_t{1} << 20)) {
+      dense_.assign(static_cast<std::size_t>(hi - lo) + 1, -1);
+      for (const ListDemand& d : demands) {
+        if (d.list >= 0) dense_[static_cast<std::size_t>(d.tier - lo)] = 0;
+      }
+      for (std::size_t v = 0; v < dense_.size(); ++v) {
+        if (dense_[v] < 0) continue;
+        dense_[v] = static_cast<int32_t>(values_.size());
+        values_.push_back(lo + static_cast<int32_t>(v));
+      }
+      return;
+    }
+    absl::flat_hash_map<int32_t, bool> seen;
+    for (const ListDemand& d : demands) {
+      if (d.list >= 0 && seen.try_emplace(d.tier, true).second) values_.push_back(d.tier);
+    }
+    std::sort(values_.begin(), values_.end());
   }
-  std::sort(tiers.begin(), tiers.end());
-  tiers.erase(std::unique(tiers.begin(), tiers.end()), tiers.end());
+
+  std::size_t size() const { return values_.size(); }
+  uint32_t operator()(int32_t tier) const {
+    if (!dense_.empty()) return static_cast<uint32_t>(dense_[static_cast<std::size_t>(tier - lo_)]);
+    return static_cast<uint32_t>(std::lower_bound(values_.begin(), values_.end(), tier) - values_.begin());
+  }
+
+ private:
+  int32_t lo_ = 0;
+  std::vector<int32_t> dense_;
+  std::vector<int32_t> values_;
+};
+
+Classes Group(const std::vector<ListDemand>& demands, int32_t n_lists) {
+  const TierIndex tier_of(demands);
+  const std::size_t n_tiers = tier_of.size();
   // Classes numbered per tier in order of first appearance, then renumbered
-  // tier by tier.
-  std::vector<absl::flat_hash_map<int32_t, int32_t>> seen(tiers.size());
-  std::vector<std::vector<int32_t>> lists(tiers.size());
+  // tier by tier. (tier, list) -> class in tier: a table when it is small
+  // (a few tiers times the lists met), else a hash map.
+  const bool table = static_cast<uint64_t>(n_tiers) * static_cast<uint64_t>(n_lists) <= (uint64_t{1} << 22);
+  std::vector<int32_t> class_of(table ? n_tiers * static_cast<std::size_t>(n_lists) : 0, -1);
+  absl::flat_hash_map<uint64_t, int32_t> class_map;
+  std::vector<std::vector<int32_t>> lists(n_tiers);
   std::vector<std::pair<uint32_t, int32_t>> local(demands.size(), {0, -1});  // (tier index, class in tier)
   for (std::size_t d = 0; d < demands.size(); ++d) {
-    if (demands[d].list < 0) continue;
-    auto t = static_cast<uint32_t>(std::lower_bound(tiers.begin(), tiers.end(), demands[d].tier) - tiers.begin());
-    auto [it, added] = seen[t].try_emplace(demands[d].list, static_cast<int32_t>(lists[t].size()));
-    if (added) lists[t].push_back(demands[d].list);
-    local[d] = {t, it->second};
+    const int32_t list = demands[d].list;
+    if (list < 0) continue;
+    const uint32_t t = tier_of(demands[d].tier);
+    int32_t* cls = nullptr;
+    if (table) {
+      cls = &class_of[static_cast<std::size_t>(t) * static_cast<std::size_t>(n_lists) + static_cast<std::size_t>(list)];
+    } else {
+      cls = &class_map.try_emplace((static_cast<uint64_t>(t) << 32) | static_cast<uint32_t>(list), -1).first->second;
+    }
+    if (*cls < 0) {
+      *cls = static_cast<int32_t>(lists[t].size());
+      lists[t].push_back(list);
+    }
+    local[d] = {t, *cls};
   }
   Classes out;
-  std::vector<int32_t> base(tiers.size() + 1, 0);
-  for (std::size_t t = 0; t < tiers.size(); ++t) {
+  std::vector<int32_t> base(n_tiers + 1, 0);
+  for (std::size_t t = 0; t < n_tiers; ++t) {
     base[t + 1] = base[t] + static_cast<int32_t>(lists[t].size());
     out.list.insert(out.list.end(), lists[t].begin(), lists[t].end());
   }
@@ -181,7 +235,7 @@ Assignment Assign(const std::vector<ListDemand>& demands, const CandidateLists& 
   Assignment out;
   out.resource.assign(demands.size(), -1);
   out.load.assign(capacity.size(), 0);
-  const Classes classes = Group(demands);
+  const Classes classes = Group(demands, lists.size());
   const int n_classes = static_cast<int>(classes.list.size());
   const int n_res = static_cast<int>(capacity.size());
   const int source = 0, resource0 = 1 + n_classes, sink = resource0 + n_res;

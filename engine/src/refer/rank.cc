@@ -1,11 +1,14 @@
-// RankRange: per household, its place, its priority, the services it
-// requires, and for each the directory's ranked resources filtered by the
-// household's accepts rules.
+// RankAll: threads take batches of households in turn (as `layak run`
+// does, so that a slow core delays no fixed share); per household, its
+// place, its priority, the services it requires, and for each the
+// directory's ranked resources filtered by its accepts rules.
 #include "refer/rank.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <thread>
 
 #include "eval/evaluator.h"
 #include "eval/results.h"
@@ -44,10 +47,10 @@ constexpr std::size_t kPatternSlots = 32;
 
 class Ranker {
  public:
-  Ranker(const RankContext& ctx, Ranking* out)
+  Ranker(const RankContext& ctx, CandidateLists* lists)
       : ctx_(ctx),
         m_(ctx.m),
-        out_(*out),
+        lists_(*lists),
         cache_(ctx.dir.places() * ctx.dir.services()),
         resources_(ctx.dir.resources()) {
     for (const ir::Need& n : m_.needs) urgency_.push_back(UrgencyRank(n.urgency));
@@ -63,15 +66,13 @@ class Ranker {
     }
   }
 
-  void Run(std::size_t begin, std::size_t end) {
-    const std::size_t batch = 512;
-    for (std::size_t h0 = begin; h0 < end; h0 += batch) {
-      const std::size_t n = std::min(batch, end - h0);
-      // Benefits are not needed: only statuses, needs, accepts rules and priorities.
-      eval::EvaluateBatch(ctx_.plan, ctx_.data, h0, n, &s_, /*statuses_only=*/true);
-      Prepare(n);
-      for (std::size_t h = 0; h < n; ++h) Household(h, h0 + h);
-    }
+  // Ranks households [h0, h0 + n) into `out`.
+  void Batch(std::size_t h0, std::size_t n, Ranking* out) {
+    out_ = out;
+    // Benefits are not needed: only statuses, needs, accepts rules and priorities.
+    eval::EvaluateBatch(ctx_.plan, ctx_.data, h0, n, &s_, /*statuses_only=*/true);
+    Prepare(n);
+    for (std::size_t h = 0; h < n; ++h) Household(h, h0 + h);
   }
 
  private:
@@ -199,12 +200,12 @@ class Ranker {
 
   // Keeps a list of missing facts for a row: its index.
   int32_t Keep(std::vector<std::string> facts) {
-    out_.missing.push_back(std::move(facts));
-    return static_cast<int32_t>(out_.missing.size() - 1);
+    out_->missing.push_back(std::move(facts));
+    return static_cast<int32_t>(out_->missing.size() - 1);
   }
 
   Referral& NewRow(std::size_t row, bool from_need, int32_t source, const std::string* service) {
-    Referral& r = out_.rows.emplace_back();
+    Referral& r = out_->rows.emplace_back();
     r.household = static_cast<uint32_t>(row);
     r.from_need = from_need;
     r.source = source;
@@ -218,7 +219,7 @@ class Ranker {
   void Demand(const Want& w, const Located& at, std::size_t h, std::size_t row, int32_t tier) {
     Referral& r = NewRow(row, w.from_need, w.source, w.service);
     r.status = "waiting";
-    ListDemand& d = out_.demands.emplace_back();
+    ListDemand& d = out_->demands.emplace_back();
     d.tier = tier;
     if (w.svc < 0) {
       r.why = Why::kNoOffer;
@@ -295,7 +296,7 @@ class Ranker {
       placeable_.push_back({b.r, std::llround(b.km * 1000)});
       km_.push_back(b.km);
     }
-    return placeable_.empty() ? -1 : out_.lists.Intern(placeable_, km_);
+    return placeable_.empty() ? -1 : lists_.Intern(placeable_, km_);
   }
 
   // Without assignment: the first `top` candidates, those certain to serve
@@ -356,11 +357,11 @@ class Ranker {
     ref.pool = pool;
     if (ctx_.options.assign) {
       ref.status = "waiting";
-      ListDemand& d = out_.demands.emplace_back();
+      ListDemand& d = out_->demands.emplace_back();
       d.tier = 1000 + static_cast<int32_t>(ProgramPriority(p, h));
       if (resource >= 0) {
         Candidate c{resource, 0};
-        d.list = out_.lists.Intern({&c, 1});
+        d.list = lists_.Intern({&c, 1});
       } else {
         ref.why = Why::kDataMissing;
         ref.missing = Keep({ctx_.pools.KeyField(q)});
@@ -381,7 +382,8 @@ class Ranker {
 
   const RankContext& ctx_;
   const ir::Module& m_;
-  Ranking& out_;
+  CandidateLists& lists_;   // the thread's
+  Ranking* out_ = nullptr;  // the batch's
   eval::Scratch s_;
   std::vector<Ranked> cache_;  // per (place, service)
   const std::vector<Directory::Resource>& resources_;
@@ -407,8 +409,27 @@ const std::string& QuotaService() {
   return *kQuota;
 }
 
-void RankRange(const RankContext& ctx, std::size_t begin, std::size_t end, Ranking* out) {
-  Ranker(ctx, out).Run(begin, end);
+RankOutput RankAll(const RankContext& ctx, std::size_t begin, std::size_t end, std::size_t threads) {
+  constexpr std::size_t kBatch = 512;
+  RankOutput out;
+  const std::size_t batches = (end - begin + kBatch - 1) / kBatch;
+  out.batches.resize(batches);
+  const std::size_t workers = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(batches, 1));
+  out.lists.resize(workers);
+  std::atomic<std::size_t> next{0};
+  auto work = [&](std::size_t t) {
+    Ranker ranker(ctx, &out.lists[t]);
+    for (std::size_t b = next++; b < batches; b = next++) {
+      const std::size_t h0 = begin + b * kBatch;
+      out.batches[b].thread = static_cast<int32_t>(t);
+      ranker.Batch(h0, std::min(kBatch, end - h0), &out.batches[b]);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work, t);
+  work(0);  // the calling thread is one of the workers
+  for (std::thread& t : pool) t.join();
+  return out;
 }
 
 }  // namespace layak::refer

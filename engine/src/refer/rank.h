@@ -1,6 +1,6 @@
-// Ranking one range of households: evaluate the plan on them in batches,
-// then turn each household's needs and eligible programs into demands, each
-// with its ranked candidates. Without assignment every candidate up to
+// Ranking households: evaluate the plan on them in batches, then turn each
+// household's needs and eligible programs into demands, each with its
+// ranked candidates. Without assignment every candidate up to
 // `top` is a row; with it, each demand is one row and refers to an interned
 // candidate list (refer/candidate_lists.h), so that a caseload of millions
 // of demands allocates per distinct list, not per demand.
@@ -38,20 +38,26 @@ struct RankContext {
   std::size_t first = 0;                             // the first household referred
 };
 
-// One range's rows and, with assignment, its demands (one per row) and
-// their lists.
+// One batch's rows and, with assignment, its demands (one per row).
 struct Ranking {
   std::vector<Referral> rows;
   std::vector<std::vector<std::string>> missing;  // rows' `missing` index these
-  std::vector<ListDemand> demands;
-  CandidateLists lists;
+  std::vector<ListDemand> demands;                // list ids: those of `thread`'s lists
+  int32_t thread = -1;                            // the thread that ranked it
+};
+
+// Every batch, in input order, and each thread's candidate lists.
+struct RankOutput {
+  std::vector<Ranking> batches;
+  std::vector<CandidateLists> lists;
 };
 
 // The service quota rows name ("kuota").
 const std::string& QuotaService();
 
-// Ranks households [begin, end) into `out`.
-void RankRange(const RankContext& ctx, std::size_t begin, std::size_t end, Ranking* out);
+// Ranks households [begin, end) in batches on `threads` threads (the
+// calling one among them). The result does not depend on the thread count.
+RankOutput RankAll(const RankContext& ctx, std::size_t begin, std::size_t end, std::size_t threads);
 
 }  // namespace layak::refer
 

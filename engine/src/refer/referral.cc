@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "eval/plan.h"
@@ -196,50 +195,37 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
   const std::vector<std::vector<int32_t>> pool_of = MakePools(m, pools, first, end, &pool_resource, &out);
   lap("set-up");
 
-  // Contiguous ranges, one per thread, joined in input order: the result
-  // does not depend on the thread count.
   const RankContext ctx{m,        *compiled,   data,  dir,     options,       roots.priority,
                         need_svc, program_svc, pools, pool_of, pool_resource, first};
-  const std::size_t batches = (end - first + 511) / 512;
-  const std::size_t workers =
-      std::clamp<std::size_t>(options.threads > 0 ? static_cast<std::size_t>(options.threads)
-                                                  : static_cast<std::size_t>(run::AvailableThreads()),
-                              1, std::max<std::size_t>(batches, 1));
-  std::vector<Ranking> parts(workers);
-  {
-    std::vector<std::thread> threads;
-    const std::size_t per = (batches + workers - 1) / workers * 512;
-    for (std::size_t t = 0; t < workers; ++t) {
-      const std::size_t b = std::min(end, first + t * per), e = std::min(end, b + per);
-      if (t + 1 == workers) {
-        RankRange(ctx, b, e, &parts[t]);  // the calling thread takes the last range
-      } else {
-        threads.emplace_back([&ctx, &parts, b, e, t] { RankRange(ctx, b, e, &parts[t]); });
-      }
-    }
-    for (std::thread& t : threads) t.join();
-  }
+  const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
+                                                  : static_cast<std::size_t>(run::AvailableThreads());
+  RankOutput ranked = RankAll(ctx, first, end, threads);
   lap("rank");
-  // The parts' rows stay where they are; their missing-fact lists and
+  // The batches' rows stay where they are; their missing-fact lists and
   // candidate lists join the run's, with the rows' indexes moved along.
-  std::size_t total = 0;
-  for (const Ranking& p : parts) total += p.demands.size();
+  // Global list ids depend on which thread met a list first, but nothing
+  // else does: the assignment groups demands by first appearance.
+  std::vector<std::vector<int32_t>> list_ids;
   CandidateLists lists;
+  for (const CandidateLists& l : ranked.lists) list_ids.push_back(lists.InternAll(l));
+  std::size_t total = 0;
+  for (const Ranking& b : ranked.batches) total += b.demands.size();
   std::vector<ListDemand> demands;
   demands.reserve(total);
-  for (Ranking& p : parts) {
+  out.parts.reserve(ranked.batches.size());
+  for (Ranking& b : ranked.batches) {
     const auto offset = static_cast<int32_t>(out.missing.size());
-    std::move(p.missing.begin(), p.missing.end(), std::back_inserter(out.missing));
+    std::move(b.missing.begin(), b.missing.end(), std::back_inserter(out.missing));
     if (offset > 0) {
-      for (Referral& row : p.rows) row.missing += row.missing >= 0 ? offset : 0;
+      for (Referral& row : b.rows) row.missing += row.missing >= 0 ? offset : 0;
     }
-    std::vector<int32_t> ids = lists.InternAll(p.lists);
-    for (ListDemand d : p.demands) {
+    const std::vector<int32_t>& ids = list_ids[static_cast<std::size_t>(std::max(b.thread, 0))];
+    for (ListDemand d : b.demands) {
       if (d.list >= 0) d.list = ids[static_cast<std::size_t>(d.list)];
       demands.push_back(d);
     }
-    out.parts.push_back(std::move(p.rows));
-    p = Ranking();
+    out.parts.push_back(std::move(b.rows));
+    b = Ranking();
   }
   lap("join");
   if (!options.assign) return out;
