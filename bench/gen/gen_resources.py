@@ -3,8 +3,14 @@
 referral benchmark (a Tuban-scale directory: 300 resources with the 74 of
 rules/tuban). Deterministic: the same N gives the same pack.
 
-  bench/gen/gen_resources.py OUT_DIR [N=226]
+  bench/gen/gen_resources.py OUT_DIR [N=226] [--desa]
+
+With --desa the pack also gives a centroid to every desa of the bundled
+sample (the kecamatan's, moved by up to 3 km; illustrative), so that
+households are placed by desa: some 16 times more places to rank from and
+candidate lists to assign over.
 """
+import csv
 import os
 import random
 import sys
@@ -21,8 +27,10 @@ ACCEPTS = ["any(members, anak or sex == 'P')", "any(members, anak)", "desil <= 5
 
 
 def main():
-    out = sys.argv[1]
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 226
+    args = [a for a in sys.argv[1:] if a != "--desa"]
+    desa = "--desa" in sys.argv[1:]
+    out = args[0]
+    n = int(args[1]) if len(args) > 1 else 226
     rnd = random.Random(20261128)
     base = os.path.relpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../rules/tuban"), out)
     os.makedirs(out, exist_ok=True)
@@ -45,8 +53,31 @@ def main():
         if rnd.random() < 0.3:
             lines.append(f'    accepts: "{rnd.choice(ACCEPTS)}"')
         lines.append("    illustrative: true")
+    if desa:
+        lines += DesaPlaces(rnd)
     with open(os.path.join(out, "pack.yaml"), "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def DesaPlaces(rnd):
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../rules/tuban")
+    centre = {}
+    for line in open(os.path.join(here, "places.yaml")):
+        parts = line.strip().split(":", 1)
+        if len(parts) == 2 and "lat:" in parts[1]:
+            nums = parts[1].replace("{", "").replace("}", "").replace("lat:", "").replace("lon:", "").split(",")
+            centre[parts[0].strip()] = (float(nums[0]), float(nums[1]))
+    seen = set()
+    with open(os.path.join(here, "sample/households.csv")) as f:
+        for row in csv.DictReader(f):
+            if row["kecamatan"] in centre and row["desa"]:
+                seen.add((row["kecamatan"], row["desa"]))
+    lines = ["places:", "  desa:"]
+    for kec, name in sorted(seen):
+        lat, lon = centre[kec]
+        lines.append(f'    "{kec}/{name}": {{ lat: {lat + rnd.uniform(-0.027, 0.027):.5f}, '
+                     f'lon: {lon + rnd.uniform(-0.027, 0.027):.5f} }}')
+    return lines
 
 
 if __name__ == "__main__":

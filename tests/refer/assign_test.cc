@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <climits>
 #include <functional>
 #include <random>
 
@@ -63,17 +65,18 @@ Score BruteForce(const std::vector<Demand>& demands, std::vector<int64_t> left, 
 
 TEST(Assign, OptimalOnRandomSmallCasesAgainstBruteForce) {
   std::mt19937 rng(20261128);
-  for (int round = 0; round < 1500; ++round) {
-    const int n_res = 1 + static_cast<int>(rng() % 4);
+  for (int round = 0; round < 4000; ++round) {
+    const int n_res = 1 + static_cast<int>(rng() % 5);
     const int n_dem = 1 + static_cast<int>(rng() % 7);
     const int tiers = 1 + static_cast<int>(rng() % 4);
-    std::vector<int64_t> capacity;
-    for (int r = 0; r < n_res; ++r) capacity.push_back(static_cast<int64_t>(rng() % 4));
+    std::vector<int64_t> capacity(static_cast<std::size_t>(n_res));
+    for (int64_t& c : capacity) c = static_cast<int64_t>(rng() % 4);
     std::vector<Demand> demands(static_cast<std::size_t>(n_dem));
     for (Demand& d : demands) {
       d.tier = static_cast<int32_t>(rng() % static_cast<unsigned>(tiers));
       for (int r = 0; r < n_res; ++r) {
-        if (rng() % 3 != 0) d.candidates.push_back({r, 1 + static_cast<int64_t>(rng() % 9)});
+        // Odd rounds: costs 1..3, so that equal costs (ties between optima) abound.
+        if (rng() % 3 != 0) d.candidates.push_back({r, 1 + static_cast<int64_t>(rng() % (round % 2 ? 3 : 9))});
       }
     }
     Assignment a = Assign(demands, capacity);
@@ -131,6 +134,65 @@ TEST(Assign, ScalesByClassesNotDemands) {
   int64_t waiting = 0;
   for (int32_t r : a.resource) waiting += r < 0 ? 1 : 0;
   EXPECT_EQ(waiting, 20000);
+}
+
+}  // namespace
+}  // namespace layak::refer
+
+namespace layak::refer {
+namespace {
+
+TEST(Assign, ManyClassesUnlimitedPlacesGoNearestAndFast) {
+  // 30,000 classes (distinct lists) of 4 demands over 40 resources without a
+  // limit: the optimum puts every demand at its cheapest candidate. (A
+  // search over every class per path took minutes at this size.)
+  std::mt19937 rng(11);
+  std::vector<Demand> demands;
+  demands.reserve(120000);
+  for (int k = 0; k < 30000; ++k) {
+    std::vector<Candidate> c(4);
+    for (Candidate& x : c) x = {static_cast<int32_t>(rng() % 40), 100 + static_cast<int64_t>(rng() % 100000)};
+    for (int i = 0; i < 4; ++i) demands.push_back({static_cast<int32_t>(rng() % 3), c});
+  }
+  Assignment a = Assign(demands, std::vector<int64_t>(40, -1));
+  for (std::size_t d = 0; d < demands.size(); ++d) {
+    int64_t best = INT64_MAX;
+    for (const Candidate& c : demands[d].candidates) best = std::min(best, c.cost);
+    int64_t cost = -1;
+    for (const Candidate& c : demands[d].candidates) {
+      if (c.resource == a.resource[d]) cost = cost < 0 ? c.cost : std::min(cost, c.cost);
+    }
+    ASSERT_EQ(cost, best) << "demand " << d;
+  }
+  EXPECT_GT(a.classes, 25000u);
+}
+
+TEST(Assign, ManyClassesScarcePlacesNeverOverCapacityAndUrgentFirst) {
+  // 20,000 classes over 30 resources of 50 places (1,500 in all) for 100,000
+  // demands in 2 tiers: every place is used, tier 0 (40,000 demands) takes
+  // them all, and no resource is over its capacity.
+  std::mt19937 rng(12);
+  std::vector<Demand> demands;
+  demands.reserve(100000);
+  for (int k = 0; k < 20000; ++k) {
+    std::vector<Candidate> c(3);
+    for (Candidate& x : c) x = {static_cast<int32_t>(rng() % 30), 100 + static_cast<int64_t>(rng() % 50000)};
+    for (int i = 0; i < 5; ++i) demands.push_back({i < 2 ? 0 : 1, c});
+  }
+  Assignment a = Assign(demands, std::vector<int64_t>(30, 50));
+  std::vector<int64_t> used(30, 0);
+  int64_t placed[2] = {0, 0};
+  for (std::size_t d = 0; d < demands.size(); ++d) {
+    if (a.resource[d] < 0) continue;
+    ++used[static_cast<std::size_t>(a.resource[d])];
+    ++placed[demands[d].tier];
+  }
+  for (int r = 0; r < 30; ++r) {
+    EXPECT_EQ(used[static_cast<std::size_t>(r)], 50);
+    EXPECT_EQ(a.load[static_cast<std::size_t>(r)], 50);
+  }
+  EXPECT_EQ(placed[0], 1500);
+  EXPECT_EQ(placed[1], 0);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Assign: demand classes per tier, then one min-cost flow graph that tiers
-// join in order. After each tier, its optimality is locked in: residual
+// join in order (refer/tier_flow.h). After each tier, its optimality is locked in: residual
 // arcs with a positive reduced cost (under shortest-path potentials of the
 // residual graph) are removed, the tier's source arcs are fixed, and later
 // tiers may only reach resources whose potential equals the sink's. Any
@@ -11,118 +11,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
+#include "refer/tier_flow.h"
 
 namespace layak::refer {
 namespace {
-
-constexpr int64_t kInf = std::numeric_limits<int64_t>::max() / 4;
-
-// A small min-cost flow graph: successive shortest paths with SPFA
-// (Bellman-Ford with a queue), since residual costs can be negative.
-class Flow {
- public:
-  explicit Flow(int nodes) : adj_(static_cast<std::size_t>(nodes)) {}
-
-  int AddEdge(int from, int to, int64_t cap, int64_t cost) {
-    adj_[static_cast<std::size_t>(from)].push_back(static_cast<int>(edges_.size()));
-    edges_.push_back({from, to, cap, cost, 0});
-    adj_[static_cast<std::size_t>(to)].push_back(static_cast<int>(edges_.size()));
-    edges_.push_back({to, from, 0, -cost, 0});
-    return static_cast<int>(edges_.size()) - 2;
-  }
-
-  // Pushes as much as the residual graph allows from s to t, cheapest paths first.
-  void Run(int s, int t) {
-    const std::size_t n = adj_.size();
-    std::vector<int64_t> dist(n);
-    std::vector<int> via(n);
-    std::vector<uint8_t> queued(n);
-    std::vector<int> queue;
-    for (;;) {
-      std::fill(dist.begin(), dist.end(), kInf);
-      std::fill(via.begin(), via.end(), -1);
-      std::fill(queued.begin(), queued.end(), 0);
-      dist[static_cast<std::size_t>(s)] = 0;
-      queue.assign(1, s);
-      queued[static_cast<std::size_t>(s)] = 1;
-      for (std::size_t head = 0; head < queue.size(); ++head) {
-        int u = queue[head];
-        queued[static_cast<std::size_t>(u)] = 0;
-        for (int e : adj_[static_cast<std::size_t>(u)]) {
-          const Edge& ed = edges_[static_cast<std::size_t>(e)];
-          if (ed.cap <= 0) continue;
-          int64_t nd = dist[static_cast<std::size_t>(u)] + ed.cost;
-          if (nd < dist[static_cast<std::size_t>(ed.to)]) {
-            dist[static_cast<std::size_t>(ed.to)] = nd;
-            via[static_cast<std::size_t>(ed.to)] = e;
-            if (!queued[static_cast<std::size_t>(ed.to)]) {
-              queued[static_cast<std::size_t>(ed.to)] = 1;
-              queue.push_back(ed.to);
-            }
-          }
-        }
-      }
-      if (dist[static_cast<std::size_t>(t)] == kInf) return;
-      int64_t push = kInf;
-      for (int v = t; v != s; v = edges_[static_cast<std::size_t>(via[static_cast<std::size_t>(v)])].from) {
-        push = std::min(push, edges_[static_cast<std::size_t>(via[static_cast<std::size_t>(v)])].cap);
-      }
-      for (int v = t; v != s;) {
-        int e = via[static_cast<std::size_t>(v)];
-        edges_[static_cast<std::size_t>(e)].cap -= push;
-        edges_[static_cast<std::size_t>(e ^ 1)].cap += push;
-        edges_[static_cast<std::size_t>(e)].flow += push;
-        edges_[static_cast<std::size_t>(e ^ 1)].flow -= push;
-        v = edges_[static_cast<std::size_t>(e)].from;
-      }
-    }
-  }
-
-  // Shortest distances in the residual graph from a virtual root joined to
-  // every node at cost 0: potentials under which no residual arc is negative.
-  std::vector<int64_t> Potentials() const {
-    std::vector<int64_t> d(adj_.size(), 0);
-    for (std::size_t round = 0; round <= adj_.size(); ++round) {
-      bool changed = false;
-      for (const Edge& e : edges_) {
-        if (e.cap > 0 && d[static_cast<std::size_t>(e.from)] + e.cost < d[static_cast<std::size_t>(e.to)]) {
-          d[static_cast<std::size_t>(e.to)] = d[static_cast<std::size_t>(e.from)] + e.cost;
-          changed = true;
-        }
-      }
-      if (!changed) break;
-    }
-    return d;
-  }
-
-  // Removes residual arcs that no optimal rerouting of the flow so far may use.
-  void KeepOptimalFace(const std::vector<int64_t>& pi) {
-    for (Edge& e : edges_) {
-      if (e.cap > 0 && e.cost + pi[static_cast<std::size_t>(e.from)] - pi[static_cast<std::size_t>(e.to)] > 0) {
-        e.cap = 0;
-      }
-    }
-  }
-
-  // Closes edge `e` and its reverse: the flow on it is fixed.
-  void Fix(int e) {
-    edges_[static_cast<std::size_t>(e)].cap = 0;
-    edges_[static_cast<std::size_t>(e ^ 1)].cap = 0;
-  }
-
-  int64_t FlowOn(int e) const { return edges_[static_cast<std::size_t>(e)].flow; }
-
- private:
-  struct Edge {
-    int from, to;
-    int64_t cap, cost, flow;
-  };
-  std::vector<Edge> edges_;
-  std::vector<std::vector<int>> adj_;
-};
 
 // Demands grouped by (tier, list): tiers ascending, classes of a tier in
 // order of first appearance, each class's demands in input order.
@@ -236,59 +130,30 @@ Assignment Assign(const std::vector<ListDemand>& demands, const CandidateLists& 
   out.resource.assign(demands.size(), -1);
   out.load.assign(capacity.size(), 0);
   const Classes classes = Group(demands, lists.size());
-  const int n_classes = static_cast<int>(classes.list.size());
-  const int n_res = static_cast<int>(capacity.size());
-  const int source = 0, resource0 = 1 + n_classes, sink = resource0 + n_res;
-  Flow flow(sink + 1);
-  std::vector<int> res_edge(static_cast<std::size_t>(n_res));
-  for (int r = 0; r < n_res; ++r) {
-    int64_t cap = capacity[static_cast<std::size_t>(r)];
-    res_edge[static_cast<std::size_t>(r)] = flow.AddEdge(resource0 + r, sink, cap < 0 ? kInf : cap, 0);
-  }
-  std::vector<uint8_t> allowed(static_cast<std::size_t>(n_res), 1);
-  // Per class: its arcs to resources (edge, resource, cost).
-  std::vector<std::vector<std::tuple<int, int32_t, int64_t>>> arcs(static_cast<std::size_t>(n_classes));
+  out.classes = classes.list.size();
+  out.tiers = classes.tier_first.empty() ? 0 : classes.tier_first.size() - 1;
+  TierFlow flow(capacity);
   for (std::size_t t = 0; t + 1 < classes.tier_first.size(); ++t) {
-    std::vector<int> source_edges;
     for (int32_t c = classes.tier_first[t]; c < classes.tier_first[t + 1]; ++c) {
-      const int node = 1 + c;
       const auto cu = static_cast<std::size_t>(c);
-      source_edges.push_back(flow.AddEdge(source, node, classes.first[cu + 1] - classes.first[cu], 0));
-      for (const Candidate& cand : lists.list(classes.list[cu])) {
-        if (allowed[static_cast<std::size_t>(cand.resource)]) {
-          arcs[cu].emplace_back(flow.AddEdge(node, resource0 + cand.resource, kInf, cand.cost), cand.resource,
-                                cand.cost);
-        }
-      }
+      flow.AddClass(classes.first[cu + 1] - classes.first[cu], lists.list(classes.list[cu]));
     }
-    flow.Run(source, sink);
-    // Lock this tier's optimum in before the next tier joins.
-    std::vector<int64_t> pi = flow.Potentials();
-    flow.KeepOptimalFace(pi);
-    for (int e : source_edges) flow.Fix(e);
-    for (int r = 0; r < n_res; ++r) {
-      const int node = resource0 + r;
-      if (pi[static_cast<std::size_t>(node)] != pi[static_cast<std::size_t>(sink)]) {
-        allowed[static_cast<std::size_t>(r)] = 0;
-      }
-    }
+    flow.RunTier();
   }
   // Places of each class go to its demands in input order, nearest first.
-  for (std::size_t c = 0; c < arcs.size(); ++c) {
-    auto& edges = arcs[c];
-    std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
-      return std::get<2>(a) != std::get<2>(b) ? std::get<2>(a) < std::get<2>(b) : std::get<1>(a) < std::get<1>(b);
+  for (std::size_t c = 0; c < classes.list.size(); ++c) {
+    std::vector<TierFlow::ArcFlow> arcs = flow.Flows(static_cast<int32_t>(c));
+    std::sort(arcs.begin(), arcs.end(), [](const TierFlow::ArcFlow& a, const TierFlow::ArcFlow& b) {
+      return a.cost != b.cost ? a.cost < b.cost : a.resource < b.resource;
     });
     uint32_t next = classes.first[c];
-    for (const auto& [e, res, cost] : edges) {
-      for (int64_t k = flow.FlowOn(e); k > 0 && next < classes.first[c + 1]; --k) {
-        out.resource[classes.members[next++]] = res;
+    for (const TierFlow::ArcFlow& arc : arcs) {
+      for (int64_t k = arc.flow; k > 0 && next < classes.first[c + 1]; --k) {
+        out.resource[classes.members[next++]] = arc.resource;
       }
     }
   }
-  for (int r = 0; r < n_res; ++r) {
-    out.load[static_cast<std::size_t>(r)] = flow.FlowOn(res_edge[static_cast<std::size_t>(r)]);
-  }
+  for (std::size_t r = 0; r < capacity.size(); ++r) out.load[r] = flow.Load(static_cast<int32_t>(r));
   return out;
 }
 

@@ -39,6 +39,8 @@ struct Demand {
 struct Assignment {
   std::vector<int32_t> resource;
   std::vector<int64_t> load;  // places used per resource
+  std::size_t classes = 0;    // demand classes the flow ran on
+  std::size_t tiers = 0;
 };
 
 // Assigns `demands` to resources with `capacity` places each (negative:

@@ -231,6 +231,10 @@ absl::StatusOr<ReferResult> Refer(const ir::Module& m, const pack::PackModel& mo
   if (!options.assign) return out;
   Assignment a = Assign(demands, lists, out.capacity);
   lap("assign");
+  if (timing) {
+    std::fprintf(stderr, "layak refer: %zu demands, %d candidate lists, %zu classes in %zu tiers\n", demands.size(),
+                 lists.size(), a.classes, a.tiers);
+  }
   out.load = std::move(a.load);
   ApplyAssignment(demands, lists, a, &out);
   lap("rows");
