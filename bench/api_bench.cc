@@ -27,22 +27,14 @@
 #include <vector>
 
 #include "absl/types/span.h"
+#include "bench_data.h"
 #include "layak/layak.h"
 
 namespace {
 
-std::size_t Households() {
-  const char* n = std::getenv("LAYAK_BENCH_HOUSEHOLDS");
-  return n != nullptr ? std::strtoull(n, nullptr, 10) : 100000;
-}
+using layak::bench::Households;
 
-std::shared_ptr<const layak::RulePack> Pack() {
-  static std::shared_ptr<const layak::RulePack> pack = [] {
-    auto r = layak::LoadRulePack(std::string(LAYAK_SOURCE_DIR) + "/rules/tuban");
-    return r.ok() && r->ok() ? std::shared_ptr<const layak::RulePack>(r->ReleasePack()) : nullptr;
-  }();
-  return pack;
-}
+std::shared_ptr<const layak::RulePack> Pack() { return layak::bench::TubanPack(); }
 
 // A CSV file as rows of cells (RFC 4180 quoting); the header is row 0.
 std::vector<std::vector<std::string>> ReadCsv(const std::string& path) {

@@ -13,6 +13,7 @@
 
 #include "api/caseload_impl.h"
 #include "api/rule_pack_impl.h"
+#include "bench_data.h"
 #include "eval/evaluator.h"
 #include "layak/caseload.h"
 #include "layak/evaluate.h"
@@ -22,18 +23,9 @@
 
 namespace {
 
-std::size_t Households() {
-  const char* n = std::getenv("LAYAK_BENCH_HOUSEHOLDS");
-  return n != nullptr ? std::strtoull(n, nullptr, 10) : 100000;
-}
+using layak::bench::Households;
 
-std::shared_ptr<const layak::RulePack> Pack() {
-  static std::shared_ptr<const layak::RulePack> pack = [] {
-    auto r = layak::LoadRulePack(std::string(LAYAK_SOURCE_DIR) + "/rules/tuban");
-    return r.ok() && r->ok() ? std::shared_ptr<const layak::RulePack>(r->ReleasePack()) : nullptr;
-  }();
-  return pack;
-}
+std::shared_ptr<const layak::RulePack> Pack() { return layak::bench::TubanPack(); }
 
 // A generated caseload with `unknown_pct`% unknown cells, read once.
 const layak::Caseload* Caseload(int unknown_pct) {
