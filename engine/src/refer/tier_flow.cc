@@ -2,15 +2,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <queue>
 
 namespace layak::refer {
-namespace {
-
-using HeapEntry = std::pair<int64_t, int32_t>;
-
-}  // namespace
-
 TierFlow::TierFlow(const std::vector<int64_t>& capacity)
     : load_(capacity.size(), 0),
       pi_(capacity.size(), 0),
@@ -81,20 +74,35 @@ bool TierFlow::Augment(int64_t pi_source) {
   const std::size_t n_res = cap_left_.size();
   std::fill(dist_.begin(), dist_.end(), kInf);
   std::fill(done_.begin(), done_.end(), 0);
-  std::priority_queue<HeapEntry, std::vector<HeapEntry>, std::greater<>> queue;
+  queue_.clear();
+  int64_t nearest = kInf;
   for (std::size_t r = 0; r < n_res; ++r) {
     const int64_t top = SourceTop(static_cast<int32_t>(r));
     if (top == kInf) continue;
     dist_[r] = pi_source + top - pi_[r];
     via_from_[r] = -1;
     via_to_[r] = heap_[r].front().second;
-    queue.emplace(dist_[r], static_cast<int32_t>(r));
+    queue_.emplace_back(dist_[r], static_cast<int32_t>(r));
+    nearest = std::min(nearest, dist_[r]);
   }
+  // The best direct path (source -> class -> resource with room -> sink)
+  // bounds the search from the start: most paths are direct, and then only
+  // resources nearer than it are searched for a reroute.
   int64_t d_sink = kInf;
   int32_t last = -1;
-  while (!queue.empty()) {
-    const auto [d, r] = queue.top();
-    queue.pop();
+  for (std::size_t r = 0; r < n_res; ++r) {
+    if (dist_[r] < kInf && sink_open_[r] && cap_left_[r] > 0 && dist_[r] + pi_[r] - pi_sink_ < d_sink) {
+      d_sink = dist_[r] + pi_[r] - pi_sink_;
+      last = static_cast<int32_t>(r);
+    }
+  }
+  // A direct path as near as the nearest resource is a shortest path: no
+  // search needed (every resource is then at least as far as the sink).
+  if (d_sink != nearest) std::make_heap(queue_.begin(), queue_.end(), std::greater<>());
+  while (d_sink != nearest && !queue_.empty()) {
+    std::pop_heap(queue_.begin(), queue_.end(), std::greater<>());
+    const auto [d, r] = queue_.back();
+    queue_.pop_back();
     const auto ru = static_cast<std::size_t>(r);
     if (done_[ru] || d != dist_[ru]) continue;
     if (d >= d_sink) break;
@@ -122,11 +130,12 @@ bool TierFlow::Augment(int64_t pi_source) {
         const auto r2 = static_cast<std::size_t>(taken.r);
         if (!taken.enabled || static_cast<int32_t>(b) == a || done_[r2]) continue;
         const int64_t nd = d + taken.cost - given.cost + pi_[ru] - pi_[r2];
-        if (nd < dist_[r2]) {
+        if (nd < dist_[r2] && nd < d_sink) {
           dist_[r2] = nd;
           via_from_[r2] = a;
           via_to_[r2] = static_cast<int32_t>(b);
-          queue.emplace(nd, taken.r);
+          queue_.emplace_back(nd, taken.r);
+          std::push_heap(queue_.begin(), queue_.end(), std::greater<>());
         }
       }
     }

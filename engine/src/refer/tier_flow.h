@@ -79,6 +79,7 @@ class TierFlow {
   std::vector<int64_t> dist_;
   std::vector<int32_t> via_from_, via_to_;  // reroute: arc given back, arc taken; source: -1, arc taken
   std::vector<uint8_t> done_;
+  std::vector<std::pair<int64_t, int32_t>> queue_;  // (distance, resource), a min-heap
 };
 
 }  // namespace layak::refer
