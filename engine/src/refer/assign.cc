@@ -122,6 +122,48 @@ Classes Group(const std::vector<ListDemand>& demands, int32_t n_lists) {
   return out;
 }
 
+// Resources in components joined by classes' candidate lists.
+struct Components {
+  std::vector<int32_t> of;                      // per resource: its component
+  std::vector<int32_t> local;                   // per resource: its index there
+  std::vector<std::vector<int32_t>> resources;  // per component: its resources, ascending
+};
+
+Components Split(const Classes& classes, const CandidateLists& lists, std::size_t n_res) {
+  std::vector<int32_t> parent(n_res);
+  for (std::size_t r = 0; r < n_res; ++r) parent[r] = static_cast<int32_t>(r);
+  auto find = [&](int32_t r) {
+    while (parent[static_cast<std::size_t>(r)] != r) {
+      parent[static_cast<std::size_t>(r)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(r)])];
+      r = parent[static_cast<std::size_t>(r)];
+    }
+    return r;
+  };
+  for (int32_t list : classes.list) {
+    absl::Span<const Candidate> cands = lists.list(list);
+    for (std::size_t i = 1; i < cands.size(); ++i) {
+      const int32_t a = find(cands[0].resource), b = find(cands[i].resource);
+      if (a != b) parent[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
+    }
+  }
+  Components out;
+  out.of.assign(n_res, -1);
+  out.local.assign(n_res, -1);
+  std::vector<int32_t> index(n_res, -1);  // per root: its component
+  for (std::size_t r = 0; r < n_res; ++r) {
+    const auto root = static_cast<std::size_t>(find(static_cast<int32_t>(r)));
+    if (index[root] < 0) {
+      index[root] = static_cast<int32_t>(out.resources.size());
+      out.resources.emplace_back();
+    }
+    const int32_t k = index[root];
+    out.of[r] = k;
+    out.local[r] = static_cast<int32_t>(out.resources[static_cast<std::size_t>(k)].size());
+    out.resources[static_cast<std::size_t>(k)].push_back(static_cast<int32_t>(r));
+  }
+  return out;
+}
+
 }  // namespace
 
 Assignment Assign(const std::vector<ListDemand>& demands, const CandidateLists& lists,
@@ -132,28 +174,60 @@ Assignment Assign(const std::vector<ListDemand>& demands, const CandidateLists& 
   const Classes classes = Group(demands, lists.size());
   out.classes = classes.list.size();
   out.tiers = classes.tier_first.empty() ? 0 : classes.tier_first.size() - 1;
-  TierFlow flow(capacity);
+  // Resources joined by some class's candidates form a component; the
+  // components' flows are independent (a quota's pool shares no class with
+  // anything else), and the lexicographic optimum of the whole is theirs
+  // together, so each is solved over its own resources only.
+  const Components parts = Split(classes, lists, capacity.size());
+  std::vector<TierFlow> flows;
+  flows.reserve(parts.resources.size());
+  for (const std::vector<int32_t>& rs : parts.resources) {
+    std::vector<int64_t> cap;
+    cap.reserve(rs.size());
+    for (int32_t r : rs) cap.push_back(capacity[static_cast<std::size_t>(r)]);
+    flows.emplace_back(cap);
+  }
+  std::vector<std::pair<int32_t, int32_t>> where(classes.list.size());  // class -> (component, its class there)
+  std::vector<Candidate> local;
+  std::vector<int32_t> touched;
   for (std::size_t t = 0; t + 1 < classes.tier_first.size(); ++t) {
+    touched.clear();
     for (int32_t c = classes.tier_first[t]; c < classes.tier_first[t + 1]; ++c) {
       const auto cu = static_cast<std::size_t>(c);
-      flow.AddClass(classes.first[cu + 1] - classes.first[cu], lists.list(classes.list[cu]));
+      absl::Span<const Candidate> cands = lists.list(classes.list[cu]);
+      const int32_t k = parts.of[static_cast<std::size_t>(cands[0].resource)];
+      local.clear();
+      for (const Candidate& x : cands) local.push_back({parts.local[static_cast<std::size_t>(x.resource)], x.cost});
+      where[cu] = {k, flows[static_cast<std::size_t>(k)].AddClass(classes.first[cu + 1] - classes.first[cu], local)};
+      if (touched.empty() || touched.back() != k) touched.push_back(k);
     }
-    flow.RunTier();
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (int32_t k : touched) flows[static_cast<std::size_t>(k)].RunTier();
   }
   // Places of each class go to its demands in input order, nearest first.
   for (std::size_t c = 0; c < classes.list.size(); ++c) {
-    std::vector<TierFlow::ArcFlow> arcs = flow.Flows(static_cast<int32_t>(c));
+    const auto [k, lc] = where[c];
+    std::vector<TierFlow::ArcFlow> arcs = flows[static_cast<std::size_t>(k)].Flows(lc);
+    for (TierFlow::ArcFlow& arc : arcs) {
+      arc.resource = parts.resources[static_cast<std::size_t>(k)][static_cast<std::size_t>(arc.resource)];
+    }
     std::sort(arcs.begin(), arcs.end(), [](const TierFlow::ArcFlow& a, const TierFlow::ArcFlow& b) {
       return a.cost != b.cost ? a.cost < b.cost : a.resource < b.resource;
     });
     uint32_t next = classes.first[c];
     for (const TierFlow::ArcFlow& arc : arcs) {
-      for (int64_t k = arc.flow; k > 0 && next < classes.first[c + 1]; --k) {
+      for (int64_t n = arc.flow; n > 0 && next < classes.first[c + 1]; --n) {
         out.resource[classes.members[next++]] = arc.resource;
       }
     }
   }
-  for (std::size_t r = 0; r < capacity.size(); ++r) out.load[r] = flow.Load(static_cast<int32_t>(r));
+  for (std::size_t k = 0; k < flows.size(); ++k) {
+    const std::vector<int32_t>& rs = parts.resources[k];
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      out.load[static_cast<std::size_t>(rs[i])] = flows[k].Load(static_cast<int32_t>(i));
+    }
+  }
   return out;
 }
 

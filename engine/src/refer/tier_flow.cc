@@ -62,7 +62,13 @@ void TierFlow::RunTier() {
     const int64_t top = SourceTop(r);
     if (top < kInf) pi_source = std::max(pi_source, pi_[static_cast<std::size_t>(r)] - top);
   }
-  if (pi_source != std::numeric_limits<int64_t>::min()) {
+  // Once every place is taken (a scarce directory fills in the first
+  // tiers), no path can reach the sink: skip the search that would prove it.
+  bool room = false;
+  for (int32_t r = 0; r < n_res && !room; ++r) {
+    room = sink_open_[static_cast<std::size_t>(r)] && cap_left_[static_cast<std::size_t>(r)] > 0;
+  }
+  if (room && pi_source != std::numeric_limits<int64_t>::min()) {
     while (Augment(pi_source)) {
     }
   }
@@ -171,7 +177,31 @@ bool TierFlow::Augment(int64_t pi_source) {
   // arc's reduced cost nonnegative.
   for (std::size_t r = 0; r < n_res; ++r) pi_[r] += done_[r] ? dist_[r] : d_sink;
   pi_sink_ += d_sink;
+  PushTight(pi_source);
   return true;
+}
+
+void TierFlow::PushTight(int64_t pi_source) {
+  // Direct paths of reduced cost 0 are shortest paths too (no reduced cost
+  // is negative): fill them without another search. Places at one distance
+  // are common (a desa's classes are all as far from a resource), so many
+  // paths go this way.
+  for (std::size_t r = 0; r < cap_left_.size(); ++r) {
+    if (!sink_open_[r] || pi_[r] != pi_sink_) continue;
+    while (cap_left_[r] > 0) {
+      const int64_t top = SourceTop(static_cast<int32_t>(r));
+      if (top == kInf || pi_source + top != pi_[r]) break;
+      const int32_t a = heap_[r].front().second;
+      Arc& arc = arcs_[static_cast<std::size_t>(a)];
+      int64_t& supply = supply_[static_cast<std::size_t>(arc.cls)];
+      const int64_t push = std::min(supply, cap_left_[r]);
+      arc.flow += push;
+      MarkFlowing(a);
+      supply -= push;
+      if (cap_left_[r] < kInf) cap_left_[r] -= push;
+      load_[r] += push;
+    }
+  }
 }
 
 void TierFlow::LockIn() {

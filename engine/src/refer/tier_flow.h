@@ -61,8 +61,9 @@ class TierFlow {
     bool listed;   // in flowing_[r]
   };
 
-  int64_t SourceTop(int32_t r);     // the cheapest wanting class's arc cost into r, or kInf
-  bool Augment(int64_t pi_source);  // one shortest path; false when none is left
+  int64_t SourceTop(int32_t r);       // the cheapest wanting class's arc cost into r, or kInf
+  bool Augment(int64_t pi_source);    // one shortest path; false when none is left
+  void PushTight(int64_t pi_source);  // every direct path of reduced cost 0
   void MarkFlowing(int32_t a);
   void LockIn();
 
