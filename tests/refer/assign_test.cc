@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <climits>
 #include <functional>
+#include <numeric>
 #include <random>
 
 namespace layak::refer {
@@ -193,6 +194,32 @@ TEST(Assign, ManyClassesScarcePlacesNeverOverCapacityAndUrgentFirst) {
   }
   EXPECT_EQ(placed[0], 1500);
   EXPECT_EQ(placed[1], 0);
+}
+
+TEST(Assign, HundredsOfTiersTakePlacesInTierOrder) {
+  // 500 tiers (a priority with many values) of 100 classes of 2 demands, each
+  // class reaching all 30 resources of 10 places: tier 0's 200 demands are
+  // all placed, tier 1 gets the 100 places left, later tiers none.
+  std::mt19937 rng(13);
+  std::vector<Demand> demands;
+  demands.reserve(100000);
+  for (int t = 0; t < 500; ++t) {
+    for (int k = 0; k < 100; ++k) {
+      std::vector<Candidate> c(30);
+      for (int r = 0; r < 30; ++r) c[static_cast<std::size_t>(r)] = {r, 100 + static_cast<int64_t>(rng() % 5000)};
+      demands.push_back({t, c});
+      demands.push_back({t, c});
+    }
+  }
+  Assignment a = Assign(demands, std::vector<int64_t>(30, 10));
+  std::vector<int64_t> placed(500, 0);
+  for (std::size_t d = 0; d < demands.size(); ++d) {
+    placed[static_cast<std::size_t>(demands[d].tier)] += a.resource[d] >= 0 ? 1 : 0;
+  }
+  EXPECT_EQ(placed[0], 200);
+  EXPECT_EQ(placed[1], 100);
+  EXPECT_EQ(std::accumulate(placed.begin() + 2, placed.end(), int64_t{0}), 0);
+  EXPECT_EQ(a.tiers, 500u);
 }
 
 }  // namespace

@@ -207,22 +207,32 @@ void TierFlow::PushTight(int64_t pi_source) {
 void TierFlow::LockIn() {
   // The tier's demands not placed stay so; its classes' flows may still be
   // rerouted by later tiers, but only along tight arcs (class potential:
-  // that of a resource it flows to, less the arc's cost).
-  for (int32_t c = tier_first_; c < static_cast<int32_t>(supply_.size()); ++c) supply_[static_cast<std::size_t>(c)] = 0;
-  for (std::size_t c = 0; c + 1 < class_first_.size(); ++c) {
+  // that of a resource it flows to, less the arc's cost). A class left
+  // without flow is closed for good, so only the classes that carried flow
+  // after the last tier and this tier's are looked at: many tiers (a
+  // priority with hundreds of values) cost no pass over every class.
+  const auto n = static_cast<int32_t>(supply_.size());
+  for (int32_t c = tier_first_; c < n; ++c) supply_[static_cast<std::size_t>(c)] = 0;
+  std::vector<int32_t> live;
+  auto visit = [&](int32_t c) {
+    const auto cu = static_cast<std::size_t>(c);
     int64_t pi_class = 0;
     bool flows = false;
-    for (uint32_t a = class_first_[c]; a < class_first_[c + 1] && !flows; ++a) {
+    for (uint32_t a = class_first_[cu]; a < class_first_[cu + 1] && !flows; ++a) {
       if (arcs_[a].flow > 0) {
         pi_class = pi_[static_cast<std::size_t>(arcs_[a].r)] - arcs_[a].cost;
         flows = true;
       }
     }
-    for (uint32_t a = class_first_[c]; a < class_first_[c + 1]; ++a) {
+    for (uint32_t a = class_first_[cu]; a < class_first_[cu + 1]; ++a) {
       Arc& arc = arcs_[a];
       arc.enabled = arc.enabled && flows && arc.cost + pi_class - pi_[static_cast<std::size_t>(arc.r)] == 0;
     }
-  }
+    if (flows) live.push_back(c);
+  };
+  for (int32_t c : live_) visit(c);
+  for (int32_t c = tier_first_; c < n; ++c) visit(c);
+  live_ = std::move(live);
   for (std::size_t r = 0; r < cap_left_.size(); ++r) {
     if (pi_[r] > pi_sink_) sink_open_[r] = 0;
     if (pi_[r] != pi_sink_) allowed_[r] = 0;
@@ -231,11 +241,12 @@ void TierFlow::LockIn() {
     flowing_[r].clear();
   }
   // Only flows that can move are worth looking at again.
-  for (std::size_t c = 0; c + 1 < class_first_.size(); ++c) {
+  for (int32_t c : live_) {
+    const auto cu = static_cast<std::size_t>(c);
     int open = 0;
-    for (uint32_t a = class_first_[c]; a < class_first_[c + 1]; ++a) open += arcs_[a].enabled ? 1 : 0;
+    for (uint32_t a = class_first_[cu]; a < class_first_[cu + 1]; ++a) open += arcs_[a].enabled ? 1 : 0;
     if (open < 2) continue;
-    for (uint32_t a = class_first_[c]; a < class_first_[c + 1]; ++a) MarkFlowing(static_cast<int32_t>(a));
+    for (uint32_t a = class_first_[cu]; a < class_first_[cu + 1]; ++a) MarkFlowing(static_cast<int32_t>(a));
   }
 }
 

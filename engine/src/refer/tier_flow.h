@@ -74,6 +74,7 @@ class TierFlow {
   std::vector<uint32_t> class_first_{0};                        // per class: its arcs [first, next first)
   std::vector<int64_t> supply_;                                 // per class: demands not placed yet (this tier's)
   int32_t tier_first_ = 0;                                      // the current tier's first class
+  std::vector<int32_t> live_;                                   // earlier tiers' classes that still carry flow
   std::vector<std::vector<int32_t>> flowing_;                   // per resource: arcs with flow (may be stale)
   std::vector<std::vector<std::pair<int64_t, int32_t>>> heap_;  // per resource: (cost, arc), min-heap
   // Search scratch, per resource.
