@@ -29,6 +29,7 @@
 #include "absl/types/span.h"
 #include "bench_data.h"
 #include "layak/layak.h"
+#include "util/civil_date.h"
 
 namespace {
 
@@ -61,16 +62,6 @@ std::vector<std::vector<std::string>> ReadCsv(const std::string& path) {
   return rows;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 // One typed column in memory, as a caller of CaseloadBuilder holds it.
 struct Column {
   const layak::FieldInfo* field = nullptr;
@@ -98,8 +89,7 @@ void Append(Column& c, const std::string& cell) {
     if (f.type == FieldType::kBool) {
       v = cell == "true" ? 1 : 0;
     } else if (f.type == FieldType::kDate) {
-      v = DaysFromCivil(std::atoi(cell.substr(0, 4).c_str()), std::atoi(cell.substr(5, 2).c_str()),
-                        std::atoi(cell.substr(8, 2).c_str()));
+      v = layak::util::ParseIsoDate(cell).value_or(0);
     } else if (f.type == FieldType::kEnum) {
       for (std::size_t i = 0; i < f.values.size(); ++i) {
         if (f.values[i] == cell) v = static_cast<int64_t>(i);

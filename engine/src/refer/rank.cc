@@ -145,11 +145,21 @@ class Ranker {
     return EligibleAt(p, h);
   }
 
-  eval::Status Accepts(const Base& b, std::size_t h, int32_t* reg) const {
-    const Directory::Resource& res = resources_[static_cast<std::size_t>(b.r)];
-    if (res.accepts_root < 0) return eval::Status::kEligible;
-    *reg = ctx_.plan.roots[static_cast<std::size_t>(res.accepts_root)];
-    return eval::StatusAt(s_, *reg, h);
+  // The register of the resource's accepts rule, or -1 when it has none.
+  int32_t AcceptsReg(const Base& b) const {
+    const int root = resources_[static_cast<std::size_t>(b.r)].accepts_root;
+    return root < 0 ? -1 : ctx_.plan.roots[static_cast<std::size_t>(root)];
+  }
+
+  eval::Status Accepts(const Base& b, std::size_t h) const {
+    const int32_t reg = AcceptsReg(b);
+    return reg < 0 ? eval::Status::kEligible : eval::StatusAt(s_, reg, h);
+  }
+
+  // Whether the entry serves and accepts batch household h: unknown when
+  // its catchment is (the household's kecamatan is not known).
+  eval::Status EntryStatus(const Base& b, std::size_t h) const {
+    return b.catchment_unknown ? eval::Status::kUnknown : Accepts(b, h);
   }
 
   Ranked& RankedFor(const Located& at, int32_t svc) {
@@ -229,8 +239,7 @@ class Ranker {
     bool undecided = false;
     if (rk.plain) {
       if (rk.list < 0) {
-        rk.list = Placeable(
-            rk, [](std::size_t) { return eval::Status::kEligible; }, &undecided);
+        rk.list = Placeable(rk, h, &undecided);  // plain: the same for every household
         if (rk.list < 0) rk.list = -2;
       }
       d.list = std::max(rk.list, -1);
@@ -241,36 +250,24 @@ class Ranker {
       auto [it, added] = rk.by_pattern.try_emplace(pattern_[h] & rk.mask, -1, false);
       if (added) {
         bool open = false;
-        int32_t list = Placeable(
-            rk,
-            [&](std::size_t k) {
-              int32_t reg = -1;
-              return Accepts(rk.entries[k], h, &reg);
-            },
-            &open);
+        int32_t list = Placeable(rk, h, &open);
         it->second = {list, open};
       }
       d.list = it->second.first;
       undecided = it->second.second;
     } else {
-      d.list = Placeable(
-          rk,
-          [&](std::size_t k) {
-            int32_t reg = -1;
-            return rk.entries[k].catchment_unknown ? eval::Status::kUnknown : Accepts(rk.entries[k], h, &reg);
-          },
-          &undecided);
+      d.list = Placeable(rk, h, &undecided);
     }
     if (d.list >= 0) return;
     std::vector<std::string> facts;
     if (undecided) {
       // Nothing placeable yet: the facts that would decide are the reason.
       for (const Base& b : rk.entries) {
-        int32_t reg = -1;
-        if (b.catchment_unknown) AddOnce("kecamatan", &facts);
-        if (!b.catchment_unknown && Accepts(b, h, &reg) == eval::Status::kUnknown) {
+        if (b.catchment_unknown) {
+          AddOnce("kecamatan", &facts);
+        } else if (Accepts(b, h) == eval::Status::kUnknown) {
           errors_.clear();
-          eval::CollectMissing(ctx_.plan, s_, reg, h, "", &missing_, &errors_);
+          eval::CollectMissing(ctx_.plan, s_, AcceptsReg(b), h, "", &missing_, &errors_);
           for (const std::string& f : missing_) AddOnce(f, &facts);
           missing_.clear();
         }
@@ -281,16 +278,14 @@ class Ranker {
     if (!facts.empty()) r.missing = Keep(std::move(facts));
   }
 
-  // The interned list of the entries of `rk` that accept (status(k) is
-  // kEligible) and have a distance, or -1 when there is none; *undecided:
+  // The interned list of the entries of `rk` that serve and accept batch
+  // household h and have a distance, or -1 when there is none; *undecided:
   // some entry's status is unknown.
-  template <typename StatusOf>
-  int32_t Placeable(const Ranked& rk, StatusOf status, bool* undecided) {
+  int32_t Placeable(const Ranked& rk, std::size_t h, bool* undecided) {
     placeable_.clear();
     km_.clear();
-    for (std::size_t k = 0; k < rk.entries.size(); ++k) {
-      const Base& b = rk.entries[k];
-      eval::Status st = status(k);
+    for (const Base& b : rk.entries) {
+      const eval::Status st = EntryStatus(b, h);
       if (st == eval::Status::kUnknown) *undecided = true;
       if (st != eval::Status::kEligible || b.km < 0) continue;
       placeable_.push_back({b.r, std::llround(b.km * 1000)});
@@ -307,13 +302,12 @@ class Ranker {
     if (w.svc >= 0) {
       for (const Base& b : RankedFor(at, w.svc).entries) {
         Cand c{b.r, b.km, false, b.catchment_unknown, -1};
-        int32_t reg = -1;
         if (b.catchment_unknown) {
           c.unknown = true;
           c.missing = static_cast<int32_t>(missing_lists_.size());
           missing_lists_.push_back({"kecamatan"});
         }
-        eval::Status st = Accepts(b, h, &reg);
+        const eval::Status st = Accepts(b, h);
         if (st == eval::Status::kIneligible) continue;
         if (st == eval::Status::kUnknown) {
           c.unknown = true;
@@ -322,8 +316,8 @@ class Ranker {
             missing_lists_.emplace_back();
           }
           errors_.clear();
-          eval::CollectMissing(ctx_.plan, s_, reg, h, "", &missing_lists_[static_cast<std::size_t>(c.missing)],
-                               &errors_);
+          eval::CollectMissing(ctx_.plan, s_, AcceptsReg(b), h, "",
+                               &missing_lists_[static_cast<std::size_t>(c.missing)], &errors_);
         }
         cands_.push_back(c);
       }
